@@ -1,0 +1,112 @@
+// The DraftGuard detection engine: finds what a draft post gives away.
+//
+// Design decision: the engine is a library with no I/O. It is given rule
+// packs and keyword lists as data and a draft as a string, and returns
+// findings; reading files, JSON, stdio and the browser are other layers'
+// business, so the CLI, the native host and the tests all run the very same
+// code.
+//
+// Matching runs on a normalised view of the draft (see rules.h) that maps
+// every byte back to the original, so findings are reported in UTF-16 code
+// units of the text the caller passed in. Regex rules run through one
+// RE2::Set to learn which rules fire, then each firing rule's own RE2 for
+// positions; literal terms (any number of them: 100 000 per scope is normal)
+// go through one token-level Aho–Corasick automaton per scope.
+//
+// Example:
+//
+//   std::vector<LoadProblem> problems;
+//   auto engine = Engine::Create(Options(), BuiltinPacks(), &problems);  // packs.h
+//   engine->SetLists("linkedin.com", {{.name = "codenames",
+//                                       .terms = {"Falcon"}}});
+//   Result<std::vector<Finding>> r =
+//       engine->Analyze("Project Falcon ships in May", {.domain = "www.linkedin.com"});
+//   if (!r.ok()) { /* r.status(): invalid UTF-8 at byte N, or too large */ }
+//
+// Thread safety: Analyze() is const and may run concurrently; SetLists()
+// must not run concurrently with anything else.
+#ifndef DRAFTGUARD_ENGINE_H_
+#define DRAFTGUARD_ENGINE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "draftguard/finding.h"
+#include "draftguard/rules.h"
+#include "draftguard/status.h"
+
+namespace draftguard {
+
+struct Options {
+  // Language of messages and suggestions: "en" or "fr" (others: English).
+  std::string language = "en";
+  // Memory budget of the RE2::Set holding every rule, in bytes. When a draft
+  // exhausts it the analysis fails with kResourceExhausted instead of
+  // silently reporting nothing.
+  int64_t rule_set_max_mem = 64 << 20;
+  // Memory budget of each single rule's RE2 (context and exclusion patterns
+  // included), in bytes.
+  int64_t rule_max_mem = 2 << 20;
+  // Longest draft Analyze() accepts, in bytes; longer ones get kTooLarge.
+  size_t max_text_bytes = 32 << 20;
+};
+
+struct AnalyzeOptions {
+  // The site the draft is written on ("www.linkedin.com"). Lists of scope
+  // "*" always apply; a scope "linkedin.com" applies to it and its
+  // subdomains. Empty: only the "*" lists.
+  std::string_view domain;
+  // Findings of other categories are not reported.
+  CategorySet categories = CategorySet::All();
+};
+
+class Engine {
+ public:
+  // Compiles the packs. A rule, list or term that fails validation is
+  // skipped and described in *problems (may be null); everything else loads.
+  // Cost: compiles every pattern; a few ms for the built-in packs.
+  static std::unique_ptr<Engine> Create(const Options& options,
+                                        std::span<const RulePack> packs,
+                                        std::vector<LoadProblem>* problems);
+
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Replaces every keyword list of `scope` ("*" or a site such as
+  // "linkedin.com"). All or nothing: if any term is invalid (a bad /regex/,
+  // a term with no letters or digits) the scope keeps its old lists and the
+  // Status names the list and the term.
+  // Cost: linear in the total size of the terms; ~100 ms for 100 000 terms.
+  Status SetLists(std::string_view scope, std::span<const TermList> lists);
+
+  // Removes the lists of `scope`; no-op if it has none.
+  void ClearLists(std::string_view scope);
+
+  // Analyses one draft. Fails only for invalid UTF-8 (kInvalidArgument, the
+  // item is the byte offset), a text over Options::max_text_bytes
+  // (kTooLarge) or an exhausted regex memory budget (kResourceExhausted).
+  // Findings are sorted by start, then end; overlapping findings of one
+  // category are merged into one carrying the highest severity.
+  // Cost: linear in the text; tens of microseconds for a 3 000-character post.
+  Result<std::vector<Finding>> Analyze(std::string_view utf8,
+                                       const AnalyzeOptions& options) const;
+
+  // Number of regex rules and of literal terms (built-in and lists) loaded.
+  size_t rule_count() const;
+  size_t term_count() const;
+
+ private:
+  struct Rep;
+  explicit Engine(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+}  // namespace draftguard
+
+#endif  // DRAFTGUARD_ENGINE_H_

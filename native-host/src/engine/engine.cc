@@ -1,0 +1,248 @@
+// The engine orchestrates: validate, normalise, tokenise once, run the rule
+// set and every applicable group of term lists, then map the hits back to
+// UTF-16 offsets of the original and merge them.
+#include "draftguard/engine.h"
+
+#include <algorithm>
+#include <map>
+
+#include "engine/normalizer.h"
+#include "engine/rule_set.h"
+#include "engine/term_lists.h"
+#include "engine/tokenizer.h"
+#include "engine/utf8.h"
+
+namespace draftguard {
+
+using internal::Lexicons;
+using internal::NormalizedText;
+using internal::RuleSet;
+using internal::TermLists;
+using internal::Token;
+
+struct Engine::Rep {
+  Options options;
+  Lexicons lexicons;
+  std::unique_ptr<RuleSet> rules;
+  std::unique_ptr<TermLists> pack_lists;
+  std::map<std::string, std::unique_ptr<TermLists>, std::less<>> scopes;
+};
+
+namespace {
+
+// A hit on its way to becoming a Finding: still in normalised bytes.
+struct PendingFinding {
+  size_t begin;
+  size_t end;
+  Finding finding;
+};
+
+std::string Substitute(std::string text, std::string_view key, std::string_view value) {
+  for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
+    text.replace(at, key.size(), value);
+  return text;
+}
+
+// Message and suggestion for a list hit whose list does not bring its own.
+void DescribeListHit(const TermList& list, const std::string& term, std::string_view language,
+                     Finding* f) {
+  static const LocalizedText kMessage{
+      "\u201c{term}\u201d is on your \u201c{list}\u201d list: naming it publicly may reveal "
+      "what you want to keep private.",
+      "\u00ab {term} \u00bb figure dans votre liste \u00ab {list} \u00bb : le citer publiquement "
+      "peut r\u00e9v\u00e9ler ce que vous voulez garder priv\u00e9."};
+  static const LocalizedText kSuggestion{
+      "Remove it or use a neutral description (\u201ca client\u201d, \u201ca new product\u201d).",
+      "Retirez-le ou utilisez une description neutre (\u00ab un client \u00bb, \u00ab un nouveau "
+      "produit \u00bb)."};
+  const LocalizedText& message = list.message.en.empty() ? kMessage : list.message;
+  const LocalizedText& suggestion = list.suggestion.en.empty() ? kSuggestion : list.suggestion;
+  f->message = Substitute(Substitute(message.In(language), "{term}", term), "{list}", list.name);
+  f->suggestion = Substitute(suggestion.In(language), "{term}", term);
+}
+
+void CollectListHits(const TermLists& lists, std::string_view text, const std::vector<Token>& tokens,
+                     const AnalyzeOptions& options, std::string_view language,
+                     std::vector<PendingFinding>* out) {
+  std::vector<TermLists::Hit> hits;
+  lists.Match(text, tokens, &hits);
+  for (const TermLists::Hit& h : hits) {
+    const TermList& list = lists.list(h.list);
+    if (!options.categories.contains(list.category)) continue;
+    PendingFinding p{h.begin, h.end, {}};
+    p.finding.category = list.category;
+    p.finding.severity = list.severity;
+    p.finding.rule = lists.rule_id(h.list);
+    DescribeListHit(list, list.terms[h.term], language, &p.finding);
+    out->push_back(std::move(p));
+  }
+}
+
+// "www.shop.example.com" → itself, "shop.example.com", "example.com", "com".
+std::vector<std::string> ScopesOf(std::string_view domain) {
+  std::string d(domain);
+  std::transform(d.begin(), d.end(), d.begin(), [](unsigned char c) { return std::tolower(c); });
+  while (!d.empty() && d.back() == '.') d.pop_back();
+  std::vector<std::string> scopes;
+  for (size_t at = 0; !d.empty() && at != std::string::npos;) {
+    scopes.push_back(d.substr(at));
+    at = d.find('.', at);
+    if (at != std::string::npos) ++at;
+  }
+  return scopes;
+}
+
+// Maps the pending findings to UTF-16 offsets of the original text.
+std::vector<Finding> ToOriginal(std::vector<PendingFinding> pending, const NormalizedText& view,
+                                std::string_view original) {
+  std::vector<std::pair<size_t, size_t>> bytes;
+  std::vector<size_t> boundaries;
+  bytes.reserve(pending.size());
+  for (const PendingFinding& p : pending) {
+    bytes.push_back(view.ToOriginal(original, p.begin, p.end));
+    boundaries.push_back(bytes.back().first);
+    boundaries.push_back(bytes.back().second);
+  }
+  std::sort(boundaries.begin(), boundaries.end());
+  boundaries.erase(std::unique(boundaries.begin(), boundaries.end()), boundaries.end());
+  std::vector<uint32_t> units(boundaries.size());
+  internal::Utf16Cursor cursor(original);
+  for (size_t i = 0; i < boundaries.size(); ++i) units[i] = cursor.ToUtf16(boundaries[i]);
+  auto to_utf16 = [&](size_t byte) {
+    return units[std::lower_bound(boundaries.begin(), boundaries.end(), byte) - boundaries.begin()];
+  };
+  std::vector<Finding> findings;
+  findings.reserve(pending.size());
+  for (size_t i = 0; i < pending.size(); ++i) {
+    Finding f = std::move(pending[i].finding);
+    f.start = to_utf16(bytes[i].first);
+    f.end = to_utf16(bytes[i].second);
+    findings.push_back(std::move(f));
+  }
+  return findings;
+}
+
+// Sorts, and merges overlapping findings of one category into the most
+// severe of them stretched over their union.
+std::vector<Finding> Merge(std::vector<Finding> findings) {
+  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.category != b.category) return a.category < b.category;
+    if (a.start != b.start) return a.start < b.start;
+    return a.severity > b.severity;
+  });
+  std::vector<Finding> merged;
+  for (Finding& f : findings) {
+    if (!merged.empty() && merged.back().category == f.category && f.start < merged.back().end) {
+      Finding& m = merged.back();
+      uint32_t start = std::min(m.start, f.start), end = std::max(m.end, f.end);
+      if (f.severity > m.severity) m = std::move(f);
+      m.start = start;
+      m.end = end;
+      continue;
+    }
+    merged.push_back(std::move(f));
+  }
+  std::sort(merged.begin(), merged.end(), [](const Finding& a, const Finding& b) {
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end < b.end;
+    return a.category < b.category;
+  });
+  return merged;
+}
+
+}  // namespace
+
+Engine::Engine(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+Engine::~Engine() = default;
+
+std::unique_ptr<Engine> Engine::Create(const Options& options, std::span<const RulePack> packs,
+                                       std::vector<LoadProblem>* problems) {
+  auto rep = std::make_unique<Rep>();
+  rep->options = options;
+  for (const RulePack& pack : packs) internal::AddLexicons(pack.lexicons, &rep->lexicons);
+  rep->rules = RuleSet::Compile(packs, rep->lexicons, options.rule_set_max_mem, options.rule_max_mem,
+                                problems);
+  // The packs' own term lists, compiled together; bad terms are skipped.
+  std::vector<TermList> lists;
+  std::vector<LoadProblem> list_problems;
+  for (const RulePack& pack : packs) {
+    for (TermList list : pack.lists) {
+      list.name = pack.name + "." + list.name;
+      lists.push_back(std::move(list));
+    }
+  }
+  auto compiled = TermLists::Compile(lists, "", rep->lexicons, options.rule_max_mem, "packs",
+                                     &list_problems);
+  rep->pack_lists = std::move(compiled).value();  // lenient mode cannot fail
+  if (problems) problems->insert(problems->end(), list_problems.begin(), list_problems.end());
+  return std::unique_ptr<Engine>(new Engine(std::move(rep)));
+}
+
+Status Engine::SetLists(std::string_view scope, std::span<const TermList> lists) {
+  auto compiled = TermLists::Compile(lists, "list.", rep_->lexicons, rep_->options.rule_max_mem,
+                                     scope, nullptr);
+  if (!compiled.ok()) return compiled.status();
+  auto it = rep_->scopes.find(scope);
+  if (it == rep_->scopes.end()) {
+    rep_->scopes.emplace(std::string(scope), std::move(compiled).value());
+  } else {
+    it->second = std::move(compiled).value();
+  }
+  return Status::Ok();
+}
+
+void Engine::ClearLists(std::string_view scope) {
+  auto it = rep_->scopes.find(scope);
+  if (it != rep_->scopes.end()) rep_->scopes.erase(it);
+}
+
+Result<std::vector<Finding>> Engine::Analyze(std::string_view utf8, const AnalyzeOptions& options) const {
+  const Rep& r = *rep_;
+  if (utf8.size() > r.options.max_text_bytes) {
+    return Status(ErrorCode::kTooLarge,
+                  "the draft is " + std::to_string(utf8.size()) + " bytes; the limit is " +
+                      std::to_string(r.options.max_text_bytes));
+  }
+  if (size_t bad = internal::FindInvalidUtf8(utf8); bad != internal::kValidUtf8) {
+    return Status(ErrorCode::kInvalidArgument,
+                  "the draft is not valid UTF-8: invalid byte at offset " + std::to_string(bad),
+                  std::to_string(bad));
+  }
+  NormalizedText view = internal::Normalize(utf8);
+  std::vector<PendingFinding> pending;
+
+  std::vector<RuleSet::Hit> rule_hits;
+  if (Status s = r.rules->Match(view.text, &rule_hits); !s.ok()) return s;
+  for (const RuleSet::Hit& h : rule_hits) {
+    if (!options.categories.contains(h.rule->category)) continue;
+    PendingFinding p{h.begin, h.end, {}};
+    p.finding.category = h.rule->category;
+    p.finding.severity = h.severity;
+    p.finding.rule = h.rule->id;
+    p.finding.message = h.rule->message.In(r.options.language);
+    p.finding.suggestion = h.rule->suggestion.In(r.options.language);
+    pending.push_back(std::move(p));
+  }
+
+  std::vector<Token> tokens;
+  internal::Tokenize(view.text, &tokens);
+  CollectListHits(*r.pack_lists, view.text, tokens, options, r.options.language, &pending);
+  std::vector<std::string> scopes = ScopesOf(options.domain);
+  scopes.push_back("*");
+  for (const std::string& scope : scopes) {
+    auto it = r.scopes.find(scope);
+    if (it != r.scopes.end())
+      CollectListHits(*it->second, view.text, tokens, options, r.options.language, &pending);
+  }
+  return Merge(ToOriginal(std::move(pending), view, utf8));
+}
+
+size_t Engine::rule_count() const { return rep_->rules->size(); }
+
+size_t Engine::term_count() const {
+  size_t n = rep_->pack_lists->term_count();
+  for (const auto& [scope, lists] : rep_->scopes) n += lists->term_count();
+  return n;
+}
+
+}  // namespace draftguard

@@ -1,0 +1,249 @@
+#include "engine/keyword_matcher.h"
+
+#include <cstring>
+#include <deque>
+
+namespace draftguard::internal {
+namespace {
+
+uint64_t HashBytes(std::string_view s) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 32;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  h = (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
+  return h ^ (h >> 29);
+}
+
+uint64_t HashKey(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xFF51AFD7ED558CCDULL;
+  return k ^ (k >> 33);
+}
+
+size_t TableSizeFor(size_t n) {
+  size_t size = 16;
+  while (size < n * 2) size <<= 1;  // load factor <= 0.5 keeps probes short
+  return size;
+}
+
+}  // namespace
+
+// Word → id, open addressing over a string pool.
+class KeywordMatcher::WordTable {
+ public:
+  uint32_t Find(std::string_view w) const {
+    if (slots_.empty()) return kNoWord;
+    uint64_t h = HashBytes(w);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.id == kNoWord) return kNoWord;
+      if (s.hash == h && s.len == w.size() && std::memcmp(pool_.data() + s.offset, w.data(), w.size()) == 0)
+        return s.id;
+    }
+  }
+  uint32_t Intern(std::string_view w) {
+    if (uint32_t id = Find(w); id != kNoWord) return id;
+    if ((count_ + 1) * 2 > slots_.size()) Grow();
+    uint32_t id = static_cast<uint32_t>(count_++);
+    Insert({HashBytes(w), static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(w.size()), id});
+    pool_.append(w);
+    return id;
+  }
+  size_t memory_bytes() const { return pool_.capacity() + slots_.capacity() * sizeof(Slot); }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0;
+    uint32_t len = 0;
+    uint32_t id = kNoWord;
+  };
+  void Insert(const Slot& slot) {
+    size_t i = slot.hash & mask_;
+    while (slots_[i].id != kNoWord) i = (i + 1) & mask_;
+    slots_[i] = slot;
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(TableSizeFor(count_ + 1), Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old)
+      if (s.id != kNoWord) Insert(s);
+  }
+  std::string pool_;
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t count_ = 0;
+};
+
+// (state, word) → state, open addressing.
+class KeywordMatcher::EdgeTable {
+ public:
+  explicit EdgeTable(size_t edges) : slots_(TableSizeFor(edges)), mask_(slots_.size() - 1) {}
+  void Insert(uint32_t from, uint32_t word, uint32_t to) {
+    uint64_t key = Key(from, word);
+    size_t i = HashKey(key) & mask_;
+    while (slots_[i].to != 0) i = (i + 1) & mask_;
+    slots_[i] = {key, to};
+  }
+  // 0 when there is no such edge (the root is never a target).
+  uint32_t Find(uint32_t from, uint32_t word) const {
+    uint64_t key = Key(from, word);
+    for (size_t i = HashKey(key) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].to == 0) return 0;
+      if (slots_[i].key == key) return slots_[i].to;
+    }
+  }
+  size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t to = 0;
+  };
+  static uint64_t Key(uint32_t from, uint32_t word) { return (uint64_t{from} << 32) | word; }
+  std::vector<Slot> slots_;
+  size_t mask_;
+};
+
+KeywordMatcher::KeywordMatcher() : words_(std::make_unique<WordTable>()) {}
+KeywordMatcher::~KeywordMatcher() = default;
+
+KeywordMatcher::Builder::Builder() : m_(new KeywordMatcher()), children_(1), outputs_(1) {
+  m_->nodes_.emplace_back();
+}
+KeywordMatcher::Builder::~Builder() = default;
+
+void KeywordMatcher::Builder::Add(const std::vector<std::string>& words, Entry entry) {
+  uint32_t node = 0;
+  for (const std::string& w : words) {
+    uint32_t id = m_->words_->Intern(w);
+    uint32_t next = 0;
+    for (auto& [word, child] : children_[node])
+      if (word == id) next = child;
+    if (next == 0) {
+      next = static_cast<uint32_t>(m_->nodes_.size());
+      m_->nodes_.emplace_back();
+      m_->nodes_.back().depth = m_->nodes_[node].depth + 1;
+      children_.emplace_back();
+      outputs_.emplace_back();
+      children_[node].emplace_back(id, next);
+    }
+    node = next;
+  }
+  outputs_[node].push_back(entry);
+  m_->max_depth_ = std::max(m_->max_depth_, m_->nodes_[node].depth);
+  ++m_->terms_;
+}
+
+std::unique_ptr<KeywordMatcher> KeywordMatcher::Builder::Build() {
+  KeywordMatcher& m = *m_;
+  m.edges_ = std::make_unique<EdgeTable>(m.nodes_.size());
+  for (uint32_t from = 0; from < children_.size(); ++from)
+    for (auto [word, to] : children_[from]) m.edges_->Insert(from, word, to);
+  // Breadth-first: a node's failure link is the longest proper suffix of its
+  // word path that is also a path from the root.
+  std::deque<uint32_t> queue;
+  for (auto [word, child] : children_[0]) {
+    m.nodes_[child].fail = 0;
+    queue.push_back(child);
+  }
+  while (!queue.empty()) {
+    uint32_t node = queue.front();
+    queue.pop_front();
+    for (auto [word, child] : children_[node]) {
+      uint32_t f = m.nodes_[node].fail;
+      uint32_t target;
+      while ((target = m.edges_->Find(f, word)) == 0 && f != 0) f = m.nodes_[f].fail;
+      m.nodes_[child].fail = target;
+      queue.push_back(child);
+    }
+  }
+  // Flatten outputs and chain each node to its nearest fail ancestor that
+  // has some; BFS order guarantees ancestors are done first.
+  for (uint32_t node = 0; node < m.nodes_.size(); ++node) {
+    Node& n = m.nodes_[node];
+    n.out_begin = static_cast<uint32_t>(m.outputs_.size());
+    m.outputs_.insert(m.outputs_.end(), outputs_[node].begin(), outputs_[node].end());
+    n.out_end = static_cast<uint32_t>(m.outputs_.size());
+  }
+  std::vector<uint32_t> order;
+  order.reserve(m.nodes_.size());
+  order.push_back(0);
+  for (size_t k = 0; k < order.size(); ++k)
+    for (auto [word, child] : children_[order[k]]) order.push_back(child);
+  for (uint32_t node : order) {
+    if (node == 0) continue;
+    uint32_t f = m.nodes_[node].fail;
+    m.nodes_[node].next_output =
+        m.nodes_[f].out_begin != m.nodes_[f].out_end ? f : m.nodes_[f].next_output;
+  }
+  children_.clear();
+  outputs_.clear();
+  return std::move(m_);
+}
+
+uint32_t KeywordMatcher::Step(uint32_t state, uint32_t word) const {
+  if (word == kNoWord) return 0;
+  for (;;) {
+    if (uint32_t next = edges_->Find(state, word)) return next;
+    if (state == 0) return 0;
+    state = nodes_[state].fail;
+  }
+}
+
+void KeywordMatcher::Match(std::string_view text, const std::vector<Token>& tokens,
+                           std::vector<Hit>* hits) const {
+  if (terms_ == 0) return;
+  // The last max_depth_ tokens the automaton consumed: where each began and
+  // whether a hard break preceded it.
+  const uint32_t ring_size = max_depth_ + 1;
+  std::vector<uint32_t> ring_begin(ring_size);
+  std::vector<uint8_t> ring_hard(ring_size);
+  uint64_t consumed = 0;
+  uint32_t state = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    uint32_t word = words_->Find(text.substr(t.begin, t.end - t.begin));
+    uint32_t end = t.end;
+    if (word == kNoWord && !t.alt.empty()) {
+      word = words_->Find(t.alt);
+      if (word != kNoWord) {
+        end = t.alt_end;
+        if (t.alt_tokens > 1) i += t.alt_tokens - 1;  // skip the spelled-out run
+      }
+    }
+    state = Step(state, word);
+    ring_begin[consumed % ring_size] = t.begin;
+    ring_hard[consumed % ring_size] = t.hard_break_before;
+    ++consumed;
+    for (uint32_t s = state; s != 0;) {
+      const Node& n = nodes_[s];
+      if (n.out_begin != n.out_end) {
+        // A phrase must not straddle a hard break between its words.
+        bool straddles = false;
+        for (uint32_t k = 1; k < n.depth; ++k)
+          straddles |= ring_hard[(consumed - k) % ring_size] != 0;
+        if (!straddles) {
+          uint32_t begin = ring_begin[(consumed - n.depth) % ring_size];
+          for (uint32_t o = n.out_begin; o < n.out_end; ++o) hits->push_back({begin, end, outputs_[o]});
+        }
+      }
+      s = n.next_output;
+    }
+  }
+}
+
+size_t KeywordMatcher::memory_bytes() const {
+  return words_->memory_bytes() + (edges_ ? edges_->memory_bytes() : 0) +
+         nodes_.capacity() * sizeof(Node) + outputs_.capacity() * sizeof(Entry);
+}
+
+}  // namespace draftguard::internal

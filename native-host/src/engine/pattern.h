@@ -1,0 +1,73 @@
+// Compiling the RE2 patterns of packs and lists, and checking the patterns
+// that sit near a hit (contexts, exclusions).
+//
+// Every RE2 here is built through CompilePattern, so every one has an
+// explicit memory budget, never logs, never captures (positions of the whole
+// match are all we need, and captures would force the slower engines), and a
+// bad pattern is an error value naming RE2's complaint and the offending part.
+#ifndef DRAFTGUARD_ENGINE_PATTERN_H_
+#define DRAFTGUARD_ENGINE_PATTERN_H_
+
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "draftguard/status.h"
+
+namespace draftguard::internal {
+
+// Lexicon name → its alternatives joined as one non-capturing group.
+using Lexicons = std::map<std::string, std::string, std::less<>>;
+
+// Adds a pack's lexicons (name → alternatives) to *lexicons.
+void AddLexicons(const std::map<std::string, std::vector<std::string>>& source, Lexicons* lexicons);
+
+// Replaces every {{name}} by its lexicon, recursively (lexicons may use
+// lexicons). kBadPattern for an unknown name or a cycle.
+Result<std::string> ExpandLexicons(std::string_view pattern, const Lexicons& lexicons);
+
+RE2::Options PatternOptions(int64_t max_mem);
+
+// Expands and compiles. kBadPattern carries RE2's error and the offending
+// fragment in its message.
+Result<std::unique_ptr<RE2>> CompilePattern(std::string_view pattern, const Lexicons& lexicons,
+                                           int64_t max_mem);
+
+// Calls fn(begin, end) for each non-overlapping match of `re` in `text`, left
+// to right. Matching from a start position keeps the text before it as
+// context, so \b and ^ behave as in one pass over the whole text.
+template <typename Fn>
+void ForEachMatch(const RE2& re, std::string_view text, Fn&& fn) {
+  re2::StringPiece match;  // this RE2 predates its std::string_view API
+  size_t pos = 0;
+  while (pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, &match, 1)) {
+    size_t begin = match.data() - text.data();
+    size_t end = begin + match.size();
+    // Continue after the match: at least one byte on, at a character start.
+    pos = end > begin ? end : begin + 1;
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    if (end > begin) fn(begin, end);
+  }
+}
+
+// Patterns looked for around a hit: within `window` bytes before its start
+// and after its end, never across a paragraph break.
+struct NearbyPatterns {
+  std::vector<std::unique_ptr<RE2>> patterns;
+  int window = 0;
+
+  // Whether any of the patterns occurs near text[begin, end).
+  bool AnyNear(std::string_view text, size_t begin, size_t end) const;
+};
+
+// The part of text around [begin, end) that NearbyPatterns inspects.
+std::string_view Neighbourhood(std::string_view text, size_t begin, size_t end, int window);
+
+}  // namespace draftguard::internal
+
+#endif  // DRAFTGUARD_ENGINE_PATTERN_H_

@@ -1,0 +1,134 @@
+#include "engine/rule_set.h"
+
+#include <algorithm>
+
+namespace draftguard::internal {
+namespace {
+
+// RE2::Set runs one DFA over the whole input; on a draft of many MB its
+// state cache could overflow, so very long drafts are fed in overlapping
+// slices. The overlap is longer than any rule's match can sensibly be.
+constexpr size_t kSliceBytes = 256 << 10;
+constexpr size_t kSliceOverlap = 2 << 10;
+
+Severity Raise(Severity s) { return s == Severity::kHigh ? s : static_cast<Severity>(static_cast<int>(s) + 1); }
+
+LoadProblem Problem(const RulePack& pack, const std::string& item, const Status& s) {
+  return {pack.source.empty() ? pack.name : pack.source, item, s.ToString()};
+}
+
+}  // namespace
+
+std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const Lexicons& lexicons,
+                                          int64_t set_max_mem, int64_t rule_max_mem,
+                                          std::vector<LoadProblem>* problems) {
+  std::unique_ptr<RuleSet> set(new RuleSet());
+  set->set_ = std::make_unique<RE2::Set>(PatternOptions(set_max_mem), RE2::UNANCHORED);
+  auto report = [&](const RulePack& pack, const std::string& item, const Status& s) {
+    if (problems) problems->push_back(Problem(pack, item, s));
+  };
+  for (const RulePack& pack : packs) {
+    for (const RuleSpec& spec : pack.rules) {
+      std::string id = pack.name + "." + spec.id;
+      CompiledRule rule{id, spec.category, spec.severity, nullptr, {}, false, {}, spec.message, spec.suggestion};
+      Result<std::unique_ptr<RE2>> re = CompilePattern(spec.pattern, lexicons, rule_max_mem);
+      if (!re.ok()) {
+        report(pack, "rule " + spec.id, re.status());
+        continue;
+      }
+      rule.pattern = std::move(re).value();
+      bool ok = true;
+      for (size_t k = 0; k < spec.context.size() && ok; ++k) {
+        const ContextSpec& c = spec.context[k];
+        Result<std::unique_ptr<RE2>> cre = CompilePattern(c.pattern, lexicons, rule_max_mem);
+        if (!cre.ok()) {
+          report(pack, "rule " + spec.id + " context[" + std::to_string(k) + "]", cre.status());
+          ok = false;
+          break;
+        }
+        rule.requires_context |= c.effect == ContextEffect::kRequire;
+        rule.context.push_back({std::move(cre).value(), c.effect, c.window});
+      }
+      rule.exclusions.window = spec.exclusion_window;
+      for (size_t k = 0; k < spec.exclusions.size() && ok; ++k) {
+        Result<std::unique_ptr<RE2>> ere = CompilePattern(spec.exclusions[k], lexicons, rule_max_mem);
+        if (!ere.ok()) {
+          report(pack, "rule " + spec.id + " exclusions[" + std::to_string(k) + "]", ere.status());
+          ok = false;
+          break;
+        }
+        rule.exclusions.patterns.push_back(std::move(ere).value());
+      }
+      if (!ok) continue;
+      std::string error;
+      if (set->set_->Add(rule.pattern->pattern(), &error) < 0) {
+        report(pack, "rule " + spec.id, Status(ErrorCode::kBadPattern, "RE2::Set rejects the pattern: " + error));
+        continue;
+      }
+      set->rules_.push_back(std::move(rule));
+    }
+  }
+  if (!set->set_->Compile()) {
+    // Out of memory for the whole set: keep the rules usable one by one.
+    if (problems)
+      problems->push_back({"rule set", "", "RE2::Set exceeded its memory budget; rules run one by one"});
+    set->set_.reset();
+  }
+  return set;
+}
+
+Status RuleSet::Match(std::string_view text, std::vector<Hit>* hits) const {
+  std::vector<int> fired;
+  if (set_) {
+    std::vector<char> seen(rules_.size());
+    std::vector<int> slice_hits;
+    for (size_t from = 0; from < text.size() || from == 0;) {
+      size_t len = std::min(kSliceBytes, text.size() - from);
+      RE2::Set::ErrorInfo info;
+      slice_hits.clear();
+      if (!set_->Match(text.substr(from, len), &slice_hits, &info) &&
+          info.kind != RE2::Set::kNoError) {
+        return Status(ErrorCode::kResourceExhausted,
+                      info.kind == RE2::Set::kOutOfMemory ? "the rule set ran out of memory on this draft"
+                                                          : "the rule set failed on this draft");
+      }
+      for (int i : slice_hits) seen[i] = 1;
+      if (from + len >= text.size()) break;
+      from += len - kSliceOverlap;
+    }
+    for (size_t i = 0; i < seen.size(); ++i)
+      if (seen[i]) fired.push_back(static_cast<int>(i));
+  } else {
+    for (size_t i = 0; i < rules_.size(); ++i) fired.push_back(static_cast<int>(i));
+  }
+  for (int i : fired) MatchRule(text, rules_[i], hits);
+  return Status::Ok();
+}
+
+void RuleSet::MatchRule(std::string_view text, const CompiledRule& rule, std::vector<Hit>* hits) const {
+  ForEachMatch(*rule.pattern, text, [&](size_t begin, size_t end) {
+    while (begin < end && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
+    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+    if (begin == end) return;
+
+    Severity severity = rule.severity;
+    bool required_found = !rule.requires_context;
+    bool dropped = false;
+    for (const CompiledRule::Context& c : rule.context) {
+      if (!RE2::PartialMatch(Neighbourhood(text, begin, end, c.window), *c.pattern)) continue;
+      switch (c.effect) {
+        case ContextEffect::kRequire: required_found = true; break;
+        case ContextEffect::kRaise: severity = Raise(severity); break;
+        case ContextEffect::kLower:
+          if (severity == Severity::kLow) dropped = true;
+          else severity = static_cast<Severity>(static_cast<int>(severity) - 1);
+          break;
+      }
+    }
+    if (dropped || !required_found) return;
+    if (rule.exclusions.AnyNear(text, begin, end)) return;
+    hits->push_back({begin, end, &rule, severity});
+  });
+}
+
+}  // namespace draftguard::internal
