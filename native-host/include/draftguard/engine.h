@@ -30,6 +30,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -85,7 +86,16 @@ class Engine {
   // Cost: linear in the total size of the terms; ~100 ms for 100 000 terms.
   Status SetLists(std::string_view scope, std::span<const TermList> lists);
 
-  // Removes the lists of `scope`; no-op if it has none.
+  // Keyed hash of a canonical term form, e.g. libsodium's crypto_generichash
+  // (BLAKE2b). The engine has no cryptography of its own.
+  using TermHasher = std::function<std::string(std::string_view key, std::string_view canonical_words)>;
+
+  // Replaces the sealed lists of `scope` (see SealedTermList). All or
+  // nothing, like SetLists.
+  // Cost per analysis: one hash per word × max_words of the longest list.
+  Status SetSealedLists(std::string_view scope, std::span<const SealedTermList> lists, TermHasher hasher);
+
+  // Removes the lists of `scope` (plain and sealed); no-op if it has none.
   void ClearLists(std::string_view scope);
 
   // Analyses one draft. Fails only for invalid UTF-8 (kInvalidArgument, the
@@ -106,6 +116,11 @@ class Engine {
   explicit Engine(std::unique_ptr<Rep> rep);
   std::unique_ptr<Rep> rep_;
 };
+
+// The canonical form of a term, as sealed-term hashes are computed over it:
+// its normalised words joined by single spaces ("Maison-Oriel’s" →
+// "maison oriel s"). Empty if the term has no letter or digit.
+std::string CanonicalTermForm(std::string_view term);
 
 }  // namespace draftguard
 

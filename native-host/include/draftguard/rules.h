@@ -83,6 +83,24 @@ struct TermList {
   std::vector<std::string> exclusions;
 };
 
+// A list whose terms are shipped as keyed hashes, so the pack does not show
+// them (unannounced codenames). Each hash is a digest of the term's
+// canonical form (CanonicalTermForm in engine.h) under `key`; the engine
+// finds them by hashing every run of 1..max_words consecutive words of the
+// draft with the hasher it is given, so a sealed term matches exactly where
+// the plain term would (case, accents, line breaks), without obfuscation
+// tolerance.
+struct SealedTermList {
+  std::string name;
+  Category category = Category::kKeyword;
+  Severity severity = Severity::kHigh;
+  std::string key;                  // hashing key, bytes
+  std::vector<std::string> hashes;  // digests, bytes
+  int max_words = 4;                // longest term, in words (capped at 8)
+  LocalizedText message;            // optional, as for TermList ({term} unknown)
+  LocalizedText suggestion;
+};
+
 // A rule pack: one JSON file of native-host/packs/, or an organisation pack.
 struct RulePack {
   std::string name;    // the prefix of its rule ids, e.g. "case_study"

@@ -56,6 +56,7 @@ int Usage(const std::string& problem) {
 // Parses args into *out; returns -1 to go on, or an exit status.
 int ParseArgs(std::span<const std::string_view> args, ScanArgs* out) {
   bool have_input = false;
+  std::string lists, pack;  // staging for options that are not plain strings
   for (size_t i = 0; i < args.size(); ++i) {
     std::string_view a = args[i];
     if (a == "-h" || a == "--help") {
@@ -67,21 +68,23 @@ int ParseArgs(std::span<const std::string_view> args, ScanArgs* out) {
       continue;
     }
     if (a.starts_with("--")) {
-      std::string name(a), value;
+      std::string name(a.substr(0, a.find('=')));
+      std::string* target = name == "--domain" ? &out->domain
+                            : name == "--lists" ? &lists
+                            : name == "--packs" ? &pack
+                            : name == "--lang" ? &out->setup.language
+                            : name == "--format" ? &out->format
+                            : name == "--color" || name == "--colour" ? &out->color
+                                                                      : nullptr;
+      if (!target) return Usage("unknown option " + name);
       if (size_t eq = a.find('='); eq != std::string_view::npos) {
-        name = std::string(a.substr(0, eq));
-        value = std::string(a.substr(eq + 1));
+        *target = std::string(a.substr(eq + 1));
       } else {
         if (i + 1 >= args.size()) return Usage("option " + name + " needs a value");
-        value = std::string(args[++i]);
+        *target = std::string(args[++i]);
       }
-      if (name == "--domain") out->domain = value;
-      else if (name == "--lists") out->setup.lists = value;
-      else if (name == "--packs") out->setup.packs.emplace_back(value);
-      else if (name == "--lang") out->setup.language = value;
-      else if (name == "--format") out->format = value;
-      else if (name == "--color" || name == "--colour") out->color = value;
-      else return Usage("unknown option " + name);
+      if (target == &lists) out->setup.lists = lists;
+      if (target == &pack) out->setup.packs.emplace_back(pack);
       continue;
     }
     if (have_input) return Usage("more than one input file given ('" + out->input + "' and '" + std::string(a) + "')");

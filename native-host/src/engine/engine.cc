@@ -8,6 +8,7 @@
 
 #include "engine/normalizer.h"
 #include "engine/rule_set.h"
+#include "engine/sealed_lists.h"
 #include "engine/term_lists.h"
 #include "engine/tokenizer.h"
 #include "engine/utf8.h"
@@ -17,6 +18,7 @@ namespace draftguard {
 using internal::Lexicons;
 using internal::NormalizedText;
 using internal::RuleSet;
+using internal::SealedLists;
 using internal::TermLists;
 using internal::Token;
 
@@ -25,7 +27,12 @@ struct Engine::Rep {
   Lexicons lexicons;
   std::unique_ptr<RuleSet> rules;
   std::unique_ptr<TermLists> pack_lists;
-  std::map<std::string, std::unique_ptr<TermLists>, std::less<>> scopes;
+  // The keyword lists of each scope ("*", "linkedin.com", …).
+  struct Scope {
+    std::unique_ptr<TermLists> plain;
+    std::unique_ptr<SealedLists> sealed;
+  };
+  std::map<std::string, Scope, std::less<>> scopes;
 };
 
 namespace {
@@ -44,8 +51,9 @@ std::string Substitute(std::string text, std::string_view key, std::string_view 
 }
 
 // Message and suggestion for a list hit whose list does not bring its own.
-void DescribeListHit(const TermList& list, const std::string& term, std::string_view language,
-                     Finding* f) {
+// `term` is empty for sealed lists, whose terms are not known.
+template <typename List>
+void DescribeListHit(const List& list, const std::string& term, std::string_view language, Finding* f) {
   static const LocalizedText kMessage{
       "\u201c{term}\u201d is on your \u201c{list}\u201d list: naming it publicly may reveal "
       "what you want to keep private.",
@@ -55,7 +63,13 @@ void DescribeListHit(const TermList& list, const std::string& term, std::string_
       "Remove it or use a neutral description (\u201ca client\u201d, \u201ca new product\u201d).",
       "Retirez-le ou utilisez une description neutre (\u00ab un client \u00bb, \u00ab un nouveau "
       "produit \u00bb)."};
-  const LocalizedText& message = list.message.en.empty() ? kMessage : list.message;
+  static const LocalizedText kSealedMessage{
+      "A term on your organisation's \u201c{list}\u201d list: naming it publicly may reveal what "
+      "you want to keep private.",
+      "Un terme de la liste \u00ab {list} \u00bb de votre organisation : le citer publiquement peut "
+      "r\u00e9v\u00e9ler ce que vous voulez garder priv\u00e9."};
+  const LocalizedText& fallback = term.empty() ? kSealedMessage : kMessage;
+  const LocalizedText& message = list.message.en.empty() ? fallback : list.message;
   const LocalizedText& suggestion = list.suggestion.en.empty() ? kSuggestion : list.suggestion;
   f->message = Substitute(Substitute(message.In(language), "{term}", term), "{list}", list.name);
   f->suggestion = Substitute(suggestion.In(language), "{term}", term);
@@ -74,6 +88,23 @@ void CollectListHits(const TermLists& lists, std::string_view text, const std::v
     p.finding.severity = list.severity;
     p.finding.rule = lists.rule_id(h.list);
     DescribeListHit(list, list.terms[h.term], language, &p.finding);
+    out->push_back(std::move(p));
+  }
+}
+
+void CollectSealedHits(const SealedLists& lists, std::string_view text, const std::vector<Token>& tokens,
+                       const AnalyzeOptions& options, std::string_view language,
+                       std::vector<PendingFinding>* out) {
+  std::vector<SealedLists::Hit> hits;
+  lists.Match(text, tokens, &hits);
+  for (const SealedLists::Hit& h : hits) {
+    const SealedTermList& list = lists.list(h.list);
+    if (!options.categories.contains(list.category)) continue;
+    PendingFinding p{h.begin, h.end, {}};
+    p.finding.category = list.category;
+    p.finding.severity = list.severity;
+    p.finding.rule = "sealed." + list.name;
+    DescribeListHit(list, "", language, &p.finding);
     out->push_back(std::move(p));
   }
 }
@@ -183,11 +214,18 @@ Status Engine::SetLists(std::string_view scope, std::span<const TermList> lists)
                                      scope, nullptr);
   if (!compiled.ok()) return compiled.status();
   auto it = rep_->scopes.find(scope);
-  if (it == rep_->scopes.end()) {
-    rep_->scopes.emplace(std::string(scope), std::move(compiled).value());
-  } else {
-    it->second = std::move(compiled).value();
-  }
+  if (it == rep_->scopes.end()) it = rep_->scopes.emplace(std::string(scope), Rep::Scope()).first;
+  it->second.plain = std::move(compiled).value();
+  return Status::Ok();
+}
+
+Status Engine::SetSealedLists(std::string_view scope, std::span<const SealedTermList> lists,
+                              TermHasher hasher) {
+  auto compiled = SealedLists::Compile(lists, std::move(hasher));
+  if (!compiled.ok()) return compiled.status();
+  auto it = rep_->scopes.find(scope);
+  if (it == rep_->scopes.end()) it = rep_->scopes.emplace(std::string(scope), Rep::Scope()).first;
+  it->second.sealed = std::move(compiled).value();
   return Status::Ok();
 }
 
@@ -231,8 +269,11 @@ Result<std::vector<Finding>> Engine::Analyze(std::string_view utf8, const Analyz
   scopes.push_back("*");
   for (const std::string& scope : scopes) {
     auto it = r.scopes.find(scope);
-    if (it != r.scopes.end())
-      CollectListHits(*it->second, view.text, tokens, options, r.options.language, &pending);
+    if (it == r.scopes.end()) continue;
+    if (it->second.plain)
+      CollectListHits(*it->second.plain, view.text, tokens, options, r.options.language, &pending);
+    if (it->second.sealed)
+      CollectSealedHits(*it->second.sealed, view.text, tokens, options, r.options.language, &pending);
   }
   return Merge(ToOriginal(std::move(pending), view, utf8));
 }
@@ -241,8 +282,20 @@ size_t Engine::rule_count() const { return rep_->rules->size(); }
 
 size_t Engine::term_count() const {
   size_t n = rep_->pack_lists->term_count();
-  for (const auto& [scope, lists] : rep_->scopes) n += lists->term_count();
+  for (const auto& [name, scope] : rep_->scopes) {
+    if (scope.plain) n += scope.plain->term_count();
+    if (scope.sealed) n += scope.sealed->term_count();
+  }
   return n;
+}
+
+std::string CanonicalTermForm(std::string_view term) {
+  std::string out;
+  for (const std::string& w : internal::TermWords(internal::NormalizeString(term))) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out;
 }
 
 }  // namespace draftguard

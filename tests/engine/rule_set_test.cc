@@ -1,0 +1,153 @@
+// Regex rules: validation, contexts, exclusions, lexicons — through the
+// engine's public API with small packs written here.
+#include <doctest/doctest.h>
+
+#include "draftguard/engine.h"
+#include "draftguard/packs.h"
+
+using namespace draftguard;
+
+namespace {
+
+RulePack Pack(std::vector<RuleSpec> rules, std::map<std::string, std::vector<std::string>> lexicons = {}) {
+  RulePack p;
+  p.name = "t";
+  p.source = "test.json";
+  p.rules = std::move(rules);
+  p.lexicons = std::move(lexicons);
+  return p;
+}
+
+RuleSpec Rule(std::string id, std::string pattern, Severity severity = Severity::kMedium) {
+  RuleSpec r;
+  r.id = std::move(id);
+  r.category = Category::kCaseStudy;
+  r.severity = severity;
+  r.pattern = std::move(pattern);
+  r.message = {"msg", "message"};
+  return r;
+}
+
+std::vector<Finding> Run(const Engine& e, std::string_view text) {
+  auto r = e.Analyze(text, {});
+  REQUIRE(r.ok());
+  return r.value();
+}
+
+}  // namespace
+
+TEST_CASE("a bad pattern names the pack, the rule and RE2's complaint; the rest loads") {
+  std::vector<RulePack> packs = {Pack({Rule("good", "roas"), Rule("broken", "revenue (grew"),
+                                       Rule("unknown_lexicon", "{{nope}} grew")})};
+  std::vector<LoadProblem> problems;
+  auto engine = Engine::Create(Options(), packs, &problems);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].source == "test.json");
+  CHECK(problems[0].item == "rule broken");
+  CHECK(problems[0].message.find("missing )") != std::string::npos);
+  CHECK(problems[0].message.find("revenue (grew") != std::string::npos);
+  CHECK(problems[1].message.find("unknown lexicon {{nope}}") != std::string::npos);
+  CHECK(engine->rule_count() == 1);
+  CHECK(Run(*engine, "our ROAS").size() == 1);
+}
+
+TEST_CASE("a pattern that matches the empty string is refused") {
+  std::vector<LoadProblem> problems;
+  auto engine = Engine::Create(Options(), std::vector<RulePack>{Pack({Rule("empty", "x*")})}, &problems);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message.find("empty string") != std::string::npos);
+}
+
+TEST_CASE("lexicons expand, nest, and are shared across packs") {
+  RulePack common = Pack({}, {{"currency", {"€", "\\$", "eur"}}, {"amount", {"\\d+(?:[.,]\\d+)? ?{{currency}}"}}});
+  common.name = "common";
+  RulePack rules = Pack({Rule("revenue", "revenue of {{amount}}")});
+  std::vector<LoadProblem> problems;
+  auto engine = Engine::Create(Options(), std::vector<RulePack>{common, rules}, &problems);
+  CHECK(problems.empty());
+  auto f = Run(*engine, "Revenue of 12,5 € this year");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].rule == "t.revenue");
+  CHECK(f[0].start == 0);
+  CHECK(f[0].end == 17);  // "Revenue of 12,5 €"
+}
+
+TEST_CASE("a lexicon cycle is an error, not a hang") {
+  std::vector<LoadProblem> problems;
+  auto engine = Engine::Create(
+      Options(), std::vector<RulePack>{Pack({Rule("loop", "{{a}}")}, {{"a", {"x{{b}}"}}, {"b", {"y{{a}}"}}})},
+      &problems);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message.find("too deep") != std::string::npos);
+}
+
+TEST_CASE("context: require, raise and lower") {
+  RuleSpec need = Rule("need", "\\d+ ?%");
+  need.context = {{"conversion|churn", ContextEffect::kRequire, 30}};
+  RuleSpec up = Rule("up", "secret sauce", Severity::kLow);
+  up.category = Category::kStrategy;
+  up.context = {{"client", ContextEffect::kRaise, 30}, {"internal", ContextEffect::kRaise, 30}};
+  RuleSpec down = Rule("down", "roadmap", Severity::kMedium);
+  down.category = Category::kPrelaunch;
+  down.context = {{"public", ContextEffect::kLower, 30}};
+  auto engine = Engine::Create(Options(), std::vector<RulePack>{Pack({need, up, down})}, nullptr);
+
+  CHECK(Run(*engine, "conversion rose 37 %").size() == 1);
+  CHECK(Run(*engine, "we are 100 % sure").empty());
+  // The window does not reach across a paragraph break.
+  CHECK(Run(*engine, "conversion\n\nwe are 100 % sure").empty());
+
+  auto f = Run(*engine, "our client's secret sauce, internal");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kHigh);
+  CHECK(Run(*engine, "the secret sauce")[0].severity == Severity::kLow);
+
+  CHECK(Run(*engine, "our public roadmap")[0].severity == Severity::kLow);
+  CHECK(Run(*engine, "our roadmap")[0].severity == Severity::kMedium);
+}
+
+TEST_CASE("exclusions make a hit benign only nearby") {
+  RuleSpec r = Rule("rev", "revenue grew \\d+ ?%");
+  r.exclusions = {"annual report", "according to"};
+  r.exclusion_window = 60;
+  auto engine = Engine::Create(Options(), std::vector<RulePack>{Pack({r})}, nullptr);
+  CHECK(Run(*engine, "As published in our annual report, revenue grew 14%").empty());
+  CHECK(Run(*engine, "According to Gartner, revenue grew 14% in the sector").empty());
+  CHECK(Run(*engine, "Revenue grew 14% for our client").size() == 1);
+  std::string far = "annual report.";
+  for (int i = 0; i < 20; ++i) far += " other words";  // 240 bytes away
+  far += ". Revenue grew 14% for a client";
+  CHECK(Run(*engine, far).size() == 1);
+}
+
+TEST_CASE("pack JSON errors name the field path") {
+  auto bad_severity = ParseRulePack(
+      R"({"pack":"p","rules":[{"id":"a","category":"pii","pattern":"x"},{"id":"b","category":"pii","severity":"urgent","pattern":"y"}]})",
+      "p.json");
+  REQUIRE_FALSE(bad_severity.ok());
+  CHECK(bad_severity.status().message().find("rules[1] (b).severity") != std::string::npos);
+
+  auto typo = ParseRulePack(R"({"pack":"p","rules":[{"id":"a","category":"pii","pattern":"x","exclusion":["y"]}]})",
+                            "p.json");
+  REQUIRE_FALSE(typo.ok());
+  CHECK(typo.status().message().find("unknown field 'rules[0].exclusion'") != std::string::npos);
+
+  auto not_json = ParseRulePack("{\"pack\": \"p\",\n  \"rules\": [}", "p.json");
+  REQUIRE_FALSE(not_json.ok());
+  CHECK(not_json.status().message().find("line 2") != std::string::npos);
+
+  auto category = ParseRulePack(R"({"pack":"p","rules":[{"id":"a","category":"secret","pattern":"x"}]})", "p.json");
+  REQUIRE_FALSE(category.ok());
+  CHECK(category.status().message().find("category") != std::string::npos);
+}
+
+TEST_CASE("the built-in packs parse and compile without a single problem") {
+  CHECK(BuiltinPackProblems().empty());
+  for (const LoadProblem& p : BuiltinPackProblems()) MESSAGE(p.ToString());
+  std::vector<LoadProblem> problems;
+  auto engine = Engine::Create(Options(), BuiltinPacks(), &problems);
+  for (const LoadProblem& p : problems) MESSAGE(p.ToString());
+  CHECK(problems.empty());
+  CHECK(engine->rule_count() > 20);
+  CHECK(BuiltinPacks().size() >= 7);
+}
