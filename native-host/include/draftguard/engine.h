@@ -47,12 +47,19 @@ struct Options {
   // Language of messages and suggestions: "en" or "fr" (others: English).
   std::string language = "en";
   // Memory budget of the RE2::Set holding every rule, in bytes. When a draft
-  // exhausts it the analysis fails with kResourceExhausted instead of
-  // silently reporting nothing.
-  int64_t rule_set_max_mem = 64 << 20;
+  // exhausts it the rules run one by one instead (slower, same findings):
+  // RE2::Set's out-of-memory is never taken for "no match".
+  int64_t rule_set_max_mem = 128 << 20;
   // Memory budget of each single rule's RE2 (context and exclusion patterns
   // included), in bytes.
-  int64_t rule_max_mem = 2 << 20;
+  int64_t rule_max_mem = 8 << 20;
+  // Largest RE2 program a rule's main pattern may compile to. Every rule
+  // runs inside one RE2::Set DFA, and a few sprawling patterns (long
+  // alternations separated by {0,40} gaps) multiply its states until it
+  // crawls at 1 MB/s; such a rule is refused at load with a hint to move the
+  // surrounding words into "context" patterns, which only ever look at a
+  // small window.
+  int max_rule_program_size = 2000;
   // Longest draft Analyze() accepts, in bytes; longer ones get kTooLarge.
   size_t max_text_bytes = 32 << 20;
 };
@@ -99,8 +106,8 @@ class Engine {
   void ClearLists(std::string_view scope);
 
   // Analyses one draft. Fails only for invalid UTF-8 (kInvalidArgument, the
-  // item is the byte offset), a text over Options::max_text_bytes
-  // (kTooLarge) or an exhausted regex memory budget (kResourceExhausted).
+  // item is the byte offset) or a text over Options::max_text_bytes
+  // (kTooLarge).
   // Findings are sorted by start, then end; overlapping findings of one
   // category are merged into one carrying the highest severity.
   // Cost: linear in the text; tens of microseconds for a 3 000-character post.

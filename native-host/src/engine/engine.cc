@@ -191,8 +191,9 @@ std::unique_ptr<Engine> Engine::Create(const Options& options, std::span<const R
   auto rep = std::make_unique<Rep>();
   rep->options = options;
   for (const RulePack& pack : packs) internal::AddLexicons(pack.lexicons, &rep->lexicons);
-  rep->rules = RuleSet::Compile(packs, rep->lexicons, options.rule_set_max_mem, options.rule_max_mem,
-                                problems);
+  rep->rules = RuleSet::Compile(
+      packs, rep->lexicons, {options.rule_set_max_mem, options.rule_max_mem, options.max_rule_program_size},
+      problems);
   // The packs' own term lists, compiled together; bad terms are skipped.
   std::vector<TermList> lists;
   std::vector<LoadProblem> list_problems;
@@ -250,7 +251,7 @@ Result<std::vector<Finding>> Engine::Analyze(std::string_view utf8, const Analyz
   std::vector<PendingFinding> pending;
 
   std::vector<RuleSet::Hit> rule_hits;
-  if (Status s = r.rules->Match(view.text, &rule_hits); !s.ok()) return s;
+  r.rules->Match(view.text, &rule_hits);
   for (const RuleSet::Hit& h : rule_hits) {
     if (!options.categories.contains(h.rule->category)) continue;
     PendingFinding p{h.begin, h.end, {}};

@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <deque>
+#include <unordered_map>
 
 namespace draftguard::internal {
 namespace {
@@ -35,52 +36,59 @@ size_t TableSizeFor(size_t n) {
 
 }  // namespace
 
-// Word → id, open addressing over a string pool.
+// Word → id, open addressing. Slots are 8 bytes (hash and id) so the table
+// stays cache-friendly; the words themselves sit in a pool, compared only
+// when the hashes agree.
 class KeywordMatcher::WordTable {
  public:
   uint32_t Find(std::string_view w) const {
     if (slots_.empty()) return kNoWord;
     uint64_t h = HashBytes(w);
+    uint32_t tag = static_cast<uint32_t>(h >> 32);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.id == kNoWord) return kNoWord;
-      if (s.hash == h && s.len == w.size() && std::memcmp(pool_.data() + s.offset, w.data(), w.size()) == 0)
-        return s.id;
+      if (s.tag == tag && Equals(s.id, w)) return s.id;
     }
   }
   uint32_t Intern(std::string_view w) {
     if (uint32_t id = Find(w); id != kNoWord) return id;
-    if ((count_ + 1) * 2 > slots_.size()) Grow();
-    uint32_t id = static_cast<uint32_t>(count_++);
-    Insert({HashBytes(w), static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(w.size()), id});
+    if ((offsets_.size() + 1) * 2 > slots_.size()) Grow();
+    uint32_t id = static_cast<uint32_t>(offsets_.size());
+    offsets_.push_back(static_cast<uint32_t>(pool_.size()));
     pool_.append(w);
+    Insert(HashBytes(w), id);
     return id;
   }
-  size_t memory_bytes() const { return pool_.capacity() + slots_.capacity() * sizeof(Slot); }
+  size_t size() const { return offsets_.size(); }
+  size_t memory_bytes() const {
+    return pool_.capacity() + slots_.capacity() * sizeof(Slot) + offsets_.capacity() * sizeof(uint32_t);
+  }
 
  private:
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = 0;
-    uint32_t len = 0;
+    uint32_t tag = 0;  // high half of the hash
     uint32_t id = kNoWord;
   };
-  void Insert(const Slot& slot) {
-    size_t i = slot.hash & mask_;
+  std::string_view Word(uint32_t id) const {
+    uint32_t end = id + 1 < offsets_.size() ? offsets_[id + 1] : static_cast<uint32_t>(pool_.size());
+    return std::string_view(pool_).substr(offsets_[id], end - offsets_[id]);
+  }
+  bool Equals(uint32_t id, std::string_view w) const { return Word(id) == w; }
+  void Insert(uint64_t h, uint32_t id) {
+    size_t i = h & mask_;
     while (slots_[i].id != kNoWord) i = (i + 1) & mask_;
-    slots_[i] = slot;
+    slots_[i] = {static_cast<uint32_t>(h >> 32), id};
   }
   void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(TableSizeFor(count_ + 1), Slot{});
+    slots_.assign(TableSizeFor(offsets_.size() + 1), Slot{});
     mask_ = slots_.size() - 1;
-    for (const Slot& s : old)
-      if (s.id != kNoWord) Insert(s);
+    for (uint32_t id = 0; id < offsets_.size(); ++id) Insert(HashBytes(Word(id)), id);
   }
   std::string pool_;
+  std::vector<uint32_t> offsets_;  // id → start in pool_
   std::vector<Slot> slots_;
   size_t mask_ = 0;
-  size_t count_ = 0;
 };
 
 // (state, word) → state, open addressing.
@@ -125,16 +133,16 @@ void KeywordMatcher::Builder::Add(const std::vector<std::string>& words, Entry e
   uint32_t node = 0;
   for (const std::string& w : words) {
     uint32_t id = m_->words_->Intern(w);
-    uint32_t next = 0;
-    for (auto& [word, child] : children_[node])
-      if (word == id) next = child;
-    if (next == 0) {
+    auto [it, inserted] = edges_.try_emplace((uint64_t{node} << 32) | id, 0);
+    uint32_t next = it->second;
+    if (inserted) {
       next = static_cast<uint32_t>(m_->nodes_.size());
       m_->nodes_.emplace_back();
       m_->nodes_.back().depth = m_->nodes_[node].depth + 1;
       children_.emplace_back();
       outputs_.emplace_back();
       children_[node].emplace_back(id, next);
+      it->second = next;
     }
     node = next;
   }
@@ -145,8 +153,13 @@ void KeywordMatcher::Builder::Add(const std::vector<std::string>& words, Entry e
 
 std::unique_ptr<KeywordMatcher> KeywordMatcher::Builder::Build() {
   KeywordMatcher& m = *m_;
+  edges_.clear();
+  // The root's edges, taken by nearly every word, get a direct array; the
+  // others go in the hash table.
+  m.root_next_.assign(m.words_->size(), 0);
+  for (auto [word, to] : children_[0]) m.root_next_[word] = to;
   m.edges_ = std::make_unique<EdgeTable>(m.nodes_.size());
-  for (uint32_t from = 0; from < children_.size(); ++from)
+  for (uint32_t from = 1; from < children_.size(); ++from)
     for (auto [word, to] : children_[from]) m.edges_->Insert(from, word, to);
   // Breadth-first: a node's failure link is the longest proper suffix of its
   // word path that is also a path from the root.
@@ -161,7 +174,7 @@ std::unique_ptr<KeywordMatcher> KeywordMatcher::Builder::Build() {
     for (auto [word, child] : children_[node]) {
       uint32_t f = m.nodes_[node].fail;
       uint32_t target;
-      while ((target = m.edges_->Find(f, word)) == 0 && f != 0) f = m.nodes_[f].fail;
+      while ((target = m.Edge(f, word)) == 0 && f != 0) f = m.nodes_[f].fail;
       m.nodes_[child].fail = target;
       queue.push_back(child);
     }
@@ -190,10 +203,14 @@ std::unique_ptr<KeywordMatcher> KeywordMatcher::Builder::Build() {
   return std::move(m_);
 }
 
+uint32_t KeywordMatcher::Edge(uint32_t state, uint32_t word) const {
+  return state == 0 ? root_next_[word] : edges_->Find(state, word);
+}
+
 uint32_t KeywordMatcher::Step(uint32_t state, uint32_t word) const {
   if (word == kNoWord) return 0;
   for (;;) {
-    if (uint32_t next = edges_->Find(state, word)) return next;
+    if (uint32_t next = Edge(state, word)) return next;
     if (state == 0) return 0;
     state = nodes_[state].fail;
   }
@@ -243,6 +260,7 @@ void KeywordMatcher::Match(std::string_view text, const std::vector<Token>& toke
 
 size_t KeywordMatcher::memory_bytes() const {
   return words_->memory_bytes() + (edges_ ? edges_->memory_bytes() : 0) +
+         root_next_.capacity() * sizeof(uint32_t) +
          nodes_.capacity() * sizeof(Node) + outputs_.capacity() * sizeof(Entry);
 }
 

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/tokenizer.h"
@@ -45,6 +46,7 @@ class KeywordMatcher {
     std::unique_ptr<KeywordMatcher> m_;
     std::vector<std::vector<std::pair<uint32_t, uint32_t>>> children_;  // (word, node)
     std::vector<std::vector<Entry>> outputs_;
+    std::unordered_map<uint64_t, uint32_t> edges_;  // (node, word) → child while building
   };
 
   ~KeywordMatcher();
@@ -72,9 +74,11 @@ class KeywordMatcher {
   };
   static constexpr uint32_t kNoWord = UINT32_MAX;
 
+  uint32_t Edge(uint32_t state, uint32_t word) const;  // 0 if none
   uint32_t Step(uint32_t state, uint32_t word) const;
 
   std::unique_ptr<WordTable> words_;
+  std::vector<uint32_t> root_next_;  // word → child of the root, 0 if none
   std::unique_ptr<EdgeTable> edges_;
   std::vector<Node> nodes_;
   std::vector<Entry> outputs_;

@@ -20,10 +20,10 @@ LoadProblem Problem(const RulePack& pack, const std::string& item, const Status&
 }  // namespace
 
 std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const Lexicons& lexicons,
-                                          int64_t set_max_mem, int64_t rule_max_mem,
-                                          std::vector<LoadProblem>* problems) {
+                                          const Limits& limits, std::vector<LoadProblem>* problems) {
+  const int64_t rule_max_mem = limits.rule_max_mem;
   std::unique_ptr<RuleSet> set(new RuleSet());
-  set->set_ = std::make_unique<RE2::Set>(PatternOptions(set_max_mem), RE2::UNANCHORED);
+  set->set_ = std::make_unique<RE2::Set>(PatternOptions(limits.set_max_mem), RE2::UNANCHORED);
   auto report = [&](const RulePack& pack, const std::string& item, const Status& s) {
     if (problems) problems->push_back(Problem(pack, item, s));
   };
@@ -37,6 +37,15 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
         continue;
       }
       rule.pattern = std::move(re).value();
+      if (int size = rule.pattern->ProgramSize(); size > limits.max_program_size) {
+        report(pack, "rule " + spec.id,
+               Status(ErrorCode::kBadPattern,
+                      "pattern too complex for per-keystroke matching (RE2 program size " + std::to_string(size) +
+                          " > " + std::to_string(limits.max_program_size) +
+                          "): keep in the pattern only the words that must be in the finding and move the "
+                          "words around it into \"context\" patterns"));
+        continue;
+      }
       bool ok = true;
       for (size_t k = 0; k < spec.context.size() && ok; ++k) {
         const ContextSpec& c = spec.context[k];
@@ -77,32 +86,23 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
   return set;
 }
 
-Status RuleSet::Match(std::string_view text, std::vector<Hit>* hits) const {
-  std::vector<int> fired;
-  if (set_) {
-    std::vector<char> seen(rules_.size());
-    std::vector<int> slice_hits;
-    for (size_t from = 0; from < text.size() || from == 0;) {
-      size_t len = std::min(kSliceBytes, text.size() - from);
-      RE2::Set::ErrorInfo info;
-      slice_hits.clear();
-      if (!set_->Match(text.substr(from, len), &slice_hits, &info) &&
-          info.kind != RE2::Set::kNoError) {
-        return Status(ErrorCode::kResourceExhausted,
-                      info.kind == RE2::Set::kOutOfMemory ? "the rule set ran out of memory on this draft"
-                                                          : "the rule set failed on this draft");
-      }
-      for (int i : slice_hits) seen[i] = 1;
-      if (from + len >= text.size()) break;
-      from += len - kSliceOverlap;
+void RuleSet::Match(std::string_view text, std::vector<Hit>* hits) const {
+  std::vector<char> fired(rules_.size(), set_ ? 0 : 1);
+  std::vector<int> slice_hits;
+  for (size_t from = 0; set_ && from < text.size();) {
+    size_t len = std::min(kSliceBytes, text.size() - from);
+    RE2::Set::ErrorInfo info;
+    slice_hits.clear();
+    if (!set_->Match(text.substr(from, len), &slice_hits, &info) && info.kind != RE2::Set::kNoError) {
+      std::fill(fired.begin(), fired.end(), 1);  // out of memory: run every rule
+      break;
     }
-    for (size_t i = 0; i < seen.size(); ++i)
-      if (seen[i]) fired.push_back(static_cast<int>(i));
-  } else {
-    for (size_t i = 0; i < rules_.size(); ++i) fired.push_back(static_cast<int>(i));
+    for (int i : slice_hits) fired[i] = 1;
+    if (from + len >= text.size()) break;
+    from += len - kSliceOverlap;
   }
-  for (int i : fired) MatchRule(text, rules_[i], hits);
-  return Status::Ok();
+  for (size_t i = 0; i < rules_.size(); ++i)
+    if (fired[i]) MatchRule(text, rules_[i], hits);
 }
 
 void RuleSet::MatchRule(std::string_view text, const CompiledRule& rule, std::vector<Hit>* hits) const {

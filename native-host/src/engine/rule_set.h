@@ -4,7 +4,8 @@
 // scanned once to learn which rules fire at all; only those rules then run
 // their own RE2 for positions, and context and exclusion patterns only look
 // at the few bytes around each hit. RE2::Set reports "out of memory" as "no
-// match" unless asked, so Match() asks and turns it into an error.
+// match" unless asked, so Match() asks and falls back to the rules one by
+// one rather than miss anything.
 #ifndef DRAFTGUARD_ENGINE_RULE_SET_H_
 #define DRAFTGUARD_ENGINE_RULE_SET_H_
 
@@ -50,13 +51,18 @@ class RuleSet {
 
   // Compiles the rules of `packs` with `lexicons`; a rule that fails is
   // skipped and described in *problems.
+  struct Limits {
+    int64_t set_max_mem;
+    int64_t rule_max_mem;
+    int max_program_size;
+  };
   static std::unique_ptr<RuleSet> Compile(std::span<const RulePack> packs, const Lexicons& lexicons,
-                                          int64_t set_max_mem, int64_t rule_max_mem,
-                                          std::vector<LoadProblem>* problems);
+                                          const Limits& limits, std::vector<LoadProblem>* problems);
 
   // Appends the hits in the normalised text that survive their contexts and
-  // exclusions. kResourceExhausted if RE2 ran out of memory.
-  Status Match(std::string_view normalized, std::vector<Hit>* hits) const;
+  // exclusions. If the set's DFA runs out of memory, every rule runs on its
+  // own: slower, the same hits.
+  void Match(std::string_view normalized, std::vector<Hit>* hits) const;
 
   size_t size() const { return rules_.size(); }
 

@@ -1,0 +1,209 @@
+// engine_benchmark: the engine's speed and memory, as figures and ratios to
+// the targets (a program, never a timed test: machines are noisy).
+//
+//   engine_benchmark DIR         DIR from gen_bench.py: lists.json, corpus.txt
+//   engine_benchmark --generate  the same shape of input, generated here
+//
+// Prints: time and memory to build the 100k-term matcher, analysis latency
+// p50/p99 of 3 000-character posts (built-in packs + the 100k-term list), and
+// scan throughput over the whole corpus.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "draftguard/engine.h"
+#include "draftguard/lists.h"
+#include "draftguard/packs.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace draftguard;
+
+double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+long PeakRssKb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+long CurrentRssKb() {
+  std::ifstream in("/proc/self/statm");
+  long pages = 0, resident = 0;
+  in >> pages >> resident;
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "engine_benchmark: cannot read %s\n", path.c_str());
+    std::exit(2);
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Input of the same shape as gen_bench.py's: syllable terms of one or two
+// words, and post-like lines mixing common words, terms and leaky phrases.
+struct Input {
+  std::vector<std::string> terms;
+  std::vector<std::string> posts;
+};
+
+Input Generate(size_t term_count, size_t corpus_bytes) {
+  std::mt19937 rng(7);
+  const char* syl[] = {"ka", "lo", "mi", "ra", "ve", "zu", "to", "na", "pe", "si",
+                       "qu", "or", "an", "el", "ix", "ba", "du", "fe", "go", "hi"};
+  auto word = [&](int n) {
+    std::string w;
+    for (int i = 0; i < n; ++i) w += syl[rng() % 20];
+    w[0] = static_cast<char>(std::toupper(w[0]));
+    return w;
+  };
+  std::set<std::string> terms;
+  while (terms.size() < term_count)
+    terms.insert(word(2 + rng() % 3) + (rng() % 2 ? "" : " " + word(2 + rng() % 2)));
+  Input in;
+  in.terms.assign(terms.begin(), terms.end());
+  const char* common[] = {"the", "we", "our", "team", "client", "campaign", "results", "growth", "launch",
+                          "new", "product", "market", "strategy", "quarter", "revenue", "customers",
+                          "conversion", "thanks", "proud", "nous", "notre", "équipe", "résultats", "lancement"};
+  const char* phrases[] = {"Thrilled to share that we grew revenue by 37% this quarter 🚀",
+                           "Our ROAS hit 4.2x on the spring campaign", "Confidential: launches in Q3",
+                           "Conversion went from 2% to 5%", "Nous lançons le mois prochain — ne pas diffuser",
+                           "CAC dropped to €120 while ARR reached €3.4M"};
+  size_t size = 0;
+  while (size < corpus_bytes) {
+    std::string post;
+    for (int i = 0, n = 60 + rng() % 390; i < n; ++i) {
+      double r = std::uniform_real_distribution<>(0, 1)(rng);
+      if (!post.empty()) post += ' ';
+      if (r < 0.004) post += in.terms[rng() % in.terms.size()];
+      else if (r < 0.02) post += phrases[rng() % 6];
+      else if (r < 0.8) post += common[rng() % 24];
+      else post += word(1 + rng() % 3);
+    }
+    size += post.size();
+    in.posts.push_back(std::move(post));
+  }
+  return in;
+}
+
+Input Load(const std::string& dir) {
+  Input in;
+  auto doc = ParseListsDocument(ReadFile(dir + "/lists.json"));
+  if (!doc.ok()) {
+    std::fprintf(stderr, "engine_benchmark: %s\n", doc.status().ToString().c_str());
+    std::exit(2);
+  }
+  for (auto& [scope, lists] : doc.value().domains)
+    for (auto& l : lists) in.terms.insert(in.terms.end(), l.terms.begin(), l.terms.end());
+  std::istringstream corpus(ReadFile(dir + "/corpus.txt"));
+  for (std::string line; std::getline(corpus, line);) in.posts.push_back(std::move(line));
+  return in;
+}
+
+// Posts of about 3 000 characters, cut at a space from consecutive lines.
+std::vector<std::string> Posts3000(const std::vector<std::string>& lines, size_t count) {
+  std::string all;
+  for (const auto& l : lines) {
+    all += l;
+    all += '\n';
+    if (all.size() > count * 3300) break;
+  }
+  std::vector<std::string> posts;
+  for (size_t at = 0; posts.size() < count && at + 3000 < all.size();) {
+    size_t end = all.find(' ', at + 3000);
+    if (end == std::string::npos) break;
+    posts.push_back(all.substr(at, end - at));
+    at = end + 1;
+  }
+  return posts;
+}
+
+void Ratio(const char* what, double value, double target, bool lower_is_better) {
+  double ratio = lower_is_better ? value / target : target / value;
+  std::printf("  %-34s target %-12g ratio %.2f %s\n", what, target, ratio, ratio <= 1.0 ? "ok" : "MISSED");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: engine_benchmark DIR (from gen_bench.py) | --generate\n");
+    return 2;
+  }
+  std::string arg = argv[1];
+  Input input = arg == "--generate" ? Generate(100000, 20'000'000) : Load(arg);
+  size_t corpus_bytes = 0;
+  for (const auto& p : input.posts) corpus_bytes += p.size();
+  std::printf("input: %zu terms, %zu posts, %.1f MB\n", input.terms.size(), input.posts.size(), corpus_bytes / 1e6);
+
+  std::vector<LoadProblem> problems;
+  auto t0 = Clock::now();
+  auto engine = Engine::Create(Options(), BuiltinPacks(), &problems);
+  double create_ms = Seconds(Clock::now() - t0) * 1e3;
+
+  TermList list;
+  list.name = "bench";
+  list.terms = input.terms;
+  long rss_before = CurrentRssKb();
+  t0 = Clock::now();
+  Status s = engine->SetLists("*", std::vector<TermList>{list});
+  double build_ms = Seconds(Clock::now() - t0) * 1e3;
+  long build_kb = CurrentRssKb() - rss_before;
+  if (!s.ok()) {
+    std::fprintf(stderr, "engine_benchmark: %s\n", s.ToString().c_str());
+    return 2;
+  }
+  std::printf("engine: %zu rules, %zu terms; built-in packs compiled in %.1f ms\n", engine->rule_count(),
+              engine->term_count(), create_ms);
+  std::printf("100k-term matcher build: %.1f ms, +%.1f MB resident\n", build_ms, build_kb / 1024.0);
+
+  std::vector<std::string> posts = Posts3000(input.posts, 2000);
+  std::vector<double> us;
+  size_t findings = 0;
+  for (int round = 0; round < 3; ++round) {  // round 0 warms the RE2 DFA caches
+    for (const auto& p : posts) {
+      auto a = Clock::now();
+      auto r = engine->Analyze(p, {.domain = "www.linkedin.com"});
+      double t = Seconds(Clock::now() - a) * 1e6;
+      if (round > 0) us.push_back(t);
+      if (r.ok()) findings += r.value().size();
+    }
+  }
+  std::sort(us.begin(), us.end());
+  double p50 = us[us.size() / 2], p99 = us[us.size() * 99 / 100];
+  std::printf("analysis of %zu posts of ~3000 chars (x2): p50 %.0f us, p99 %.0f us, max %.0f us\n", posts.size(),
+              p50, p99, us.back());
+
+  t0 = Clock::now();
+  size_t total = 0;
+  for (const auto& p : input.posts) {
+    auto r = engine->Analyze(p, {.domain = "www.linkedin.com"});
+    if (r.ok()) total += r.value().size();
+  }
+  double scan_s = Seconds(Clock::now() - t0);
+  double mbps = corpus_bytes / 1e6 / scan_s;
+  std::printf("scan of the corpus: %.1f MB in %.2f s = %.0f MB/s, %zu findings\n", corpus_bytes / 1e6, scan_s, mbps,
+              total);
+  long peak_kb = PeakRssKb();
+  std::printf("peak RSS: %.1f MB\n", peak_kb / 1024.0);
+  std::printf("targets (ratio <= 1 is met):\n");
+  Ratio("analysis p99 (us)", p99, 250, true);
+  Ratio("scan throughput (MB/s)", mbps, 150, false);
+  Ratio("100k-term build (ms)", build_ms, 300, true);
+  Ratio("peak RSS (MB)", peak_kb / 1024.0, 150, true);
+  return 0;
+}
