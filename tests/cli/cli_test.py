@@ -13,8 +13,12 @@ import unittest
 BIN = SAMPLES = None
 
 
-def run(*args, stdin=b""):
-    p = subprocess.run([BIN, *args], input=stdin, capture_output=True, timeout=120)
+# No test may see the user's stored lists: point the store at an empty folder.
+ENV = dict(os.environ, XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="dg-cli-test-"))
+
+
+def run(*args, stdin=b"", env=None):
+    p = subprocess.run([BIN, *args], input=stdin, capture_output=True, timeout=120, env=env or ENV)
     return p.returncode, p.stdout.decode(), p.stderr.decode()
 
 
@@ -155,6 +159,21 @@ class Scan(unittest.TestCase):
         self.assertEqual(code, 1, err)
         self.assertIn("mine.json: rule broken: RE2 rejects the pattern", err)
         self.assertIn("mine.ok", out)
+
+    def test_stored_lists_are_the_default(self):
+        store = os.path.join(self.tmp.name, "config", "draftguard")
+        os.makedirs(store)
+        with open(os.path.join(store, "lists.json"), "w") as f:
+            json.dump({"schema": 1, "revision": 3, "version": 1, "domains": {"*": {"lists": [
+                {"name": "projects", "category": "keyword", "severity": "high", "terms": ["Kingfisher"]}]}}}, f)
+        env = dict(ENV, XDG_CONFIG_HOME=os.path.join(self.tmp.name, "config"))
+        code, out, _ = run("scan", "--format", "json", "-", stdin=b"Kingfisher ships", env=env)
+        self.assertEqual(code, 1)
+        self.assertEqual(json.loads(out)["findings"][0]["rule"], "list.projects")
+        # --lists replaces them.
+        code, out, _ = run("scan", "--format", "json", "--lists", self.lists(["Falcon"]), "-",
+                           stdin=b"Kingfisher ships", env=env)
+        self.assertEqual(json.loads(out)["findings"], [])
 
     def test_huge_draft(self):
         chunk = "An ordinary sentence about our team, the weather and coffee. "

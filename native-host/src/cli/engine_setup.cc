@@ -10,8 +10,18 @@
 
 #include "draftguard/lists.h"
 #include "draftguard/packs.h"
+#include "store/store.h"
 
 namespace draftguard::cli {
+
+std::optional<std::filesystem::path> StoredListsFile() {
+  Result<std::filesystem::path> dir = store::DefaultStoreDir();
+  if (!dir.ok()) return std::nullopt;
+  std::filesystem::path file = dir.value() / "lists.json";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+  return file;
+}
 
 Result<std::string> ReadInput(const std::string& path) {
   std::ostringstream buf;

@@ -26,6 +26,12 @@ struct EngineSetup {
 // loads. A lists file that cannot be read, parsed or compiled is an error.
 Result<std::unique_ptr<Engine>> BuildEngine(const EngineSetup& setup, std::vector<LoadProblem>* warnings);
 
+// The lists the host stores (lists.json in the store folder, see
+// store/store.h) when there are some: what `scan` and `audit` use without
+// --lists. The store writes the lists-document shape plus a schema and a
+// revision, which the parser ignores; readers need no lock.
+std::optional<std::filesystem::path> StoredListsFile();
+
 // Reads a whole file, or standard input for "-". Errors name the path.
 Result<std::string> ReadInput(const std::string& path);
 

@@ -25,7 +25,9 @@ it gives away.
 options:
   --domain D        the site the draft is for (default: linkedin.com); its
                     lists and those of scope "*" apply
-  --lists FILE      keyword lists document (JSON, see README "Keyword lists")
+  --lists FILE      keyword lists document (JSON, see README "Keyword
+                    lists"); default: your stored lists, if any
+                    (see 'draftguard lists')
   --packs PATH      extra rule pack file or folder of *.json packs (repeatable)
   --lang en|fr      language of messages and suggestions (default: en)
   --format text|json  output format (default: text)
@@ -97,6 +99,7 @@ int ParseArgs(std::span<const std::string_view> args, ScanArgs* out) {
     return Usage("--color must be auto, always or never, not '" + out->color + "'");
   if (out->setup.language != "en" && out->setup.language != "fr")
     return Usage("--lang must be en or fr, not '" + out->setup.language + "'");
+  if (!out->setup.lists) out->setup.lists = StoredListsFile();
   return -1;
 }
 
