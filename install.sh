@@ -19,9 +19,9 @@ if [ "${DG_SKIP_APT:-0}" != 1 ]; then
     build-essential cmake pkg-config python3 openssl ca-certificates
     libboost-json1.81-dev libre2-dev libsodium-dev libutf8proc-dev libzip-dev doctest-dev
     # tests: the fuzzer, the browsers the end-to-end tests drive, packaging
-    clang libclang-rt-14-dev chromium firefox-esr xvfb dpkg-dev file
+    clang libclang-rt-14-dev chromium chromium-l10n firefox-esr xvfb dpkg-dev file
   )
-  # Keep a newer Node.js if one is installed; Debian 12's (18) is enough.
+  # The extension's toolchain wants Node.js >= 20; keep the one installed.
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)
   apt-get update -qq

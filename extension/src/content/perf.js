@@ -1,0 +1,49 @@
+// In-page timing, read by tests/e2e/bench.mjs (numbers only, never text).
+//
+// `work` samples are the content script's synchronous work, summed per
+// keystroke (a keystroke = from one keydown to the next); `paint` samples
+// are "debounce fired → highlights painted": the next animation frame after
+// the highlights were set, plus a task (the frame has been painted when a
+// task posted from requestAnimationFrame runs); `applied` stops when the
+// highlights are set; `host` is the host's own elapsed_us. The page asks with a `draftguard:perf-request`
+// event and gets a `draftguard:perf` event whose detail is a JSON string.
+const MAX = 5000;
+const work = [];
+const paint = [];
+const applied = [];
+const host = [];
+const stages = []; // [extract+send ms, round trip ms, apply ms]
+let current = 0;
+
+export const perf = {
+  work(ms) {
+    current += ms;
+  },
+  keystroke() {
+    if (current > 0 || work.length) work.push(current);
+    if (work.length > MAX) work.shift();
+    current = 0;
+  },
+  /** Debounce end → highlights set (`appliedMs`), → painted (`paintedMs`); the host's own analysis time. */
+  stage(row) {
+    stages.push(row);
+    if (stages.length > MAX) stages.shift();
+  },
+  paint(paintedMs, appliedMs, hostUs) {
+    paint.push(paintedMs);
+    applied.push(appliedMs);
+    if (typeof hostUs === 'number') host.push(hostUs / 1000);
+    for (const a of [paint, applied, host]) if (a.length > MAX) a.shift();
+  },
+  install(signal) {
+    window.addEventListener('keydown', () => this.keystroke(), { capture: true, signal });
+    document.addEventListener('draftguard:perf-request', (e) => {
+      if (e.detail === 'reset') {
+        for (const a of [work, paint, applied, host, stages]) a.length = 0;
+        current = 0;
+        return;
+      }
+      document.dispatchEvent(new CustomEvent('draftguard:perf', { detail: JSON.stringify({ work, paint, applied, host, stages }) }));
+    }, { signal });
+  },
+};
