@@ -1,0 +1,390 @@
+// The built-in rule packs (native-host/packs/*.json) judged on drafts: for
+// each category, sentences that must warn and tricky ones that must stay
+// quiet, in English and French, with some German and Spanish.
+//
+// Design decision: these drafts are written for the tests, from the
+// definition of each category, and are deliberately not taken from the
+// evaluation corpus; the corpus judges generality, these pin behaviour. A
+// "warning" is a finding of medium or high severity, as in evaluate.py.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "draftguard/engine.h"
+#include "draftguard/packs.h"
+
+using namespace draftguard;
+
+namespace {
+
+const Engine& SharedEngine() {
+  static const std::unique_ptr<Engine> engine = [] {
+    std::vector<LoadProblem> problems;
+    auto e = Engine::Create(Options(), BuiltinPacks(), &problems);
+    REQUIRE(e != nullptr);
+    return e;
+  }();
+  return *engine;
+}
+
+std::vector<Finding> Analyze(std::string_view text) {
+  Result<std::vector<Finding>> r = SharedEngine().Analyze(text, {});
+  REQUIRE(r.ok());
+  return r.value();
+}
+
+bool IsWarning(const Finding& f) { return f.severity != Severity::kLow; }
+
+// Categories that get a warning in `text`.
+std::set<Category> Warned(std::string_view text) {
+  std::set<Category> out;
+  for (const Finding& f : Analyze(text))
+    if (IsWarning(f)) out.insert(f.category);
+  return out;
+}
+
+// True if a warning of `category` overlaps the first occurrence of `needle`
+// (offsets are UTF-16; the drafts below are ASCII apart from accents, which
+// count one unit each, so byte→unit conversion is done by counting).
+bool WarnsOn(std::string_view text, Category category, std::string_view needle) {
+  size_t at = text.find(needle);
+  REQUIRE(at != std::string_view::npos);
+  auto units = [&](size_t bytes) {
+    uint32_t n = 0;
+    for (size_t i = 0; i < bytes; ++i) {
+      unsigned char c = text[i];
+      if ((c & 0xC0) != 0x80) n += c >= 0xF0 ? 2 : 1;
+    }
+    return n;
+  };
+  uint32_t start = units(at), end = units(at + needle.size());
+  for (const Finding& f : Analyze(text))
+    if (IsWarning(f) && f.category == category && f.start < end && start < f.end) return true;
+  return false;
+}
+
+void ExpectWarns(Category c, const std::vector<std::string>& drafts) {
+  for (const std::string& d : drafts) {
+    CAPTURE(d);
+    CHECK(Warned(d).count(c) == 1);
+  }
+}
+
+void ExpectQuiet(const std::vector<std::string>& drafts) {
+  for (const std::string& d : drafts) {
+    CAPTURE(d);
+    std::set<Category> w = Warned(d);
+    std::string which;
+    for (Category c : w) which += std::string(CategoryName(c)) + " ";
+    CAPTURE(which);
+    CHECK(w.empty());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("built-in packs load without problems and cover every pack category") {
+  std::vector<LoadProblem> problems;
+  auto engine = Engine::Create(Options(), BuiltinPacks(), &problems);
+  REQUIRE(engine != nullptr);
+  for (const LoadProblem& p : problems) CAPTURE(p.ToString());
+  CHECK(problems.empty());
+  CHECK(engine->rule_count() > 50);
+
+  std::set<std::string> names;
+  std::set<Category> categories;
+  for (const RulePack& pack : BuiltinPacks()) {
+    names.insert(pack.name);
+    for (const RuleSpec& r : pack.rules) categories.insert(r.category);
+    for (const TermList& l : pack.lists) categories.insert(l.category);
+  }
+  for (const char* n : {"common", "confidential", "case_study", "strategy", "prelaunch", "competitor", "pii"})
+    CHECK(names.count(n) == 1);
+  for (Category c : {Category::kConfidential, Category::kCaseStudy, Category::kStrategy, Category::kPrelaunch,
+                     Category::kCompetitor, Category::kPii})
+    CHECK(categories.count(c) == 1);
+}
+
+TEST_CASE("every built-in rule explains itself in English and French") {
+  for (const RulePack& pack : BuiltinPacks()) {
+    for (const RuleSpec& r : pack.rules) {
+      CAPTURE(pack.name + "." + r.id);
+      if (pack.name != "common") CHECK(CategoryName(r.category) == pack.name);
+      CHECK_FALSE(r.message.en.empty());
+      CHECK_FALSE(r.message.fr.empty());
+      CHECK_FALSE(r.suggestion.en.empty());
+      CHECK_FALSE(r.suggestion.fr.empty());
+    }
+    for (const TermList& l : pack.lists) {
+      CAPTURE(pack.name + "." + l.name);
+      CHECK_FALSE(l.message.en.empty());
+      CHECK_FALSE(l.message.fr.empty());
+      CHECK_FALSE(l.suggestion.en.empty());
+      CHECK_FALSE(l.suggestion.fr.empty());
+    }
+  }
+}
+
+TEST_CASE("French engine speaks French") {
+  Options o;
+  o.language = "fr";
+  auto engine = Engine::Create(o, BuiltinPacks(), nullptr);
+  REQUIRE(engine != nullptr);
+  auto r = engine->Analyze("Strictement confidentiel : le taux de conversion est passé à 4,2 %.", {});
+  REQUIRE(r.ok());
+  REQUIRE_FALSE(r.value().empty());
+  bool french = false;
+  for (const Finding& f : r.value())
+    french |= f.message.find("é") != std::string::npos || f.suggestion.find("é") != std::string::npos;
+  CHECK(french);
+}
+
+TEST_CASE("confidential: explicit markers in four languages") {
+  ExpectWarns(Category::kConfidential, {
+      "Internal only - please check the numbers below before Friday's review.",
+      "This deck is strictly confidential, but I wanted to share one slide with you all.",
+      "We're under NDA with the retailer, so I can only say it's a big one.",
+      "Embargoed until Monday 8:00 CET: the merger of two logistics players.",
+      "Do not share outside the team: the Q4 forecast looks rough.",
+      "Off the record, the board is not happy with the pipeline.",
+      "Please don't repost this, it's not public yet.",
+      "Document interne – ne pas diffuser. Voici nos chiffres du trimestre.",
+      "Strictement confidentiel : on change d'hébergeur en janvier.",
+      "Sous embargo jusqu'au 12 mars, merci de ne pas relayer.",
+      "Vertraulich: Die Zahlen für das dritte Quartal sind noch nicht final.",
+      "Nur für den internen Gebrauch – bitte nicht weitergeben.",
+      "Confidencial: no compartir fuera del equipo directivo.",
+      "Solo para uso interno. Las cifras aún no son públicas.",
+  });
+  CHECK(WarnsOn("Quick update (CONFIDENTIAL) on the rebrand.", Category::kConfidential, "CONFIDENTIAL"));
+}
+
+TEST_CASE("confidential: obfuscated markers still warn") {
+  ExpectWarns(Category::kConfidential, {
+      "C0NFIDENTIAL - numbers for the leadership offsite.",
+      "Signed an N.D.A. this morning, can't say who with.",
+  });
+}
+
+TEST_CASE("confidential: generic uses of the words stay quiet") {
+  ExpectQuiet({
+      "Your data stays confidential: we never sell it to third parties.",
+      "How to write a good NDA for your freelancers, a thread.",
+      "Nos échanges avec les candidats restent confidentiels, c'est une promesse.",
+      "The trade embargo on semiconductors will reshape supply chains.",
+      "Ihre Daten werden selbstverständlich vertraulich behandelt.",
+      "The secret to a great onboarding is a great first week.",
+      "Never paste confidential information into a public chatbot.",
+      "Between you and me, I still print my to-do list every morning.",
+  });
+}
+
+TEST_CASE("case_study: business figures in many formats") {
+  ExpectWarns(Category::kCaseStudy, {
+      "For a sportswear brand we lifted conversion by 23% in eight weeks.",
+      "Our client's ROAS went from 3.1 to 5.6 after we rebuilt their feed.",
+      "We crossed €4.5M ARR last month, up from €2.9M a year ago.",
+      "MRR hit $310k in September.",
+      "Churn dropped to 1.8% monthly after the new onboarding.",
+      "CAC is now €142, down from €210 in Q1.",
+      "GMV tripled year over year for this marketplace client.",
+      "Pipeline up 2.3x since we switched to intent data.",
+      "Revenue grew to £12.3m in the last financial year, unaudited.",
+      "Gross margin went from thirty percent to forty-one percent on the bundle.",
+      "ROAS of 4,2x on the spring campaign.",
+      "Le chiffre d'affaires de notre client a progressé de 32 % en six mois.",
+      "Taux de conversion passé de 1,9 % à 3,2 % grâce au nouveau tunnel.",
+      "Le panier moyen est monté à 74 € sur la campagne de Noël.",
+      "Notre CA a doublé cette année : 2,4 M€ contre 1,2 M€ l'an dernier.",
+      "15 % de marge sur la nouvelle gamme, 12 000 € HT de commandes la première semaine.",
+      "Der Umsatz unseres Kunden stieg um 45 % im ersten Quartal.",
+      "La facturación del cliente creció un 60 % tras la campaña.",
+      "Mit unserer Lösung erzielte der Kunde 1,2 Mio. € Mehrumsatz im Weihnachtsgeschäft.",
+      "Hemos ayudado a una marca de cosmética a multiplicar por 3 sus ventas online.",
+      "Signed a seven-figure deal with a European telco this week.",
+      "LTV:CAC is now 4.1 across the mid-market segment.",
+      "Die Abbruchrate im Checkout sank von 68 % auf 49 %.",
+      "Notre client a économisé 120 000 € par an sur ses frais de transport.",
+      "Black Friday for our client: £2.4m in 24 hours, 3x last year.",
+      "Nos clients retail ont vu leur panier moyen bondir de 15 € en moyenne après l'intégration.",
+      "We onboarded 1,800 merchants last quarter, a record for us.",
+  });
+  // Full-width digits are folded before matching.
+  CHECK(Warned("Conversion rate: ３７% after the redesign.").count(Category::kCaseStudy) == 1);
+  CHECK(WarnsOn("Quick win: +37 % conversion for the client.", Category::kCaseStudy, "+37 %"));
+}
+
+TEST_CASE("case_study: years, ages, lists, rankings and sourced statistics stay quiet") {
+  ExpectQuiet({
+      "5 tips to improve your conversion rate this holiday season.",
+      "I've spent 12 years in B2B sales and I'm 38 years old.",
+      "According to a McKinsey study, 71% of consumers expect personalisation.",
+      "Selon une étude de la Fevad, le panier moyen en ligne est de 65 €.",
+      "We're ranked #3 in the G2 grid for mid-market checkout.",
+      "In 2019 we were 4 people in a garage. Today we are 120.",
+      "As published in our annual report, revenue grew 9% to €310M.",
+      "Imagine you spend €1,000 on ads and get €3,000 of revenue: your ROAS is 3.",
+      "Growth is a team sport. Strategy is saying no.",
+      "Notre équipe a grandi : nous sommes 45, dont 60 % de femmes.",
+      "3 Fehler, die 80 % der Online-Shops bei der Conversion machen.",
+      "Laut Statista wächst der E-Commerce-Umsatz in Deutschland 2025 um 6 %.",
+      "Según el INE, el comercio electrónico creció un 10 % el año pasado.",
+      "Most DTC brands see a 2-3% conversion rate. Where do you sit?",
+      "Save 20% on all plans this week with code SPRING.",
+      "Starter: €49/month, Pro: 129 €/mois, all prices public on our website.",
+      "Our sales team grew from 4 to 12 reps this year, proud of everyone.",
+      "Astuce : un bon objet d'email peut doubler votre taux d'ouverture.",
+  });
+}
+
+TEST_CASE("strategy: non-public plans") {
+  ExpectWarns(Category::kStrategy, {
+      "We're quietly raising a Series B and hope to close before summer.",
+      "We signed a term sheet last night, announcement in three weeks.",
+      "We're in advanced talks to acquire a small analytics startup in Lisbon.",
+      "We're planning to lay off 30 people in operations next month.",
+      "Next year we'll enter the German market with a team in Munich.",
+      "Prices for the Pro plan will go up 15% in April; customers don't know yet.",
+      "Our target for 2026 is €10M ARR with 40% coming from partners.",
+      "Hiring freeze until the end of the year, decided at the exec meeting.",
+      "On lève une Série A de 8 M€, closing prévu en juin.",
+      "Nous sommes en négociation exclusive pour racheter un concurrent lyonnais.",
+      "Plan social en préparation : 40 postes supprimés au siège.",
+      "On ouvre un bureau à Barcelone au T2 pour attaquer l'Espagne.",
+      "Nos tarifs augmenteront de 10 % au 1er janvier.",
+      "Wir planen den Markteintritt in Frankreich im nächsten Quartal.",
+      "Estamos negociando la compra de una empresa de logística en Valencia.",
+      "Wir verhandeln gerade über die Übernahme eines kleinen Wettbewerbers aus Wien.",
+      "Intern steht fest: Wir ziehen uns Ende des Jahres aus dem italienischen Markt zurück.",
+      "We're consolidating three warehouses into one by the end of Q2, which means about 40 roles will go.",
+      "La dirección ha decidido cerrar la tienda de Sevilla en marzo.",
+      "We're in early conversations about merging with a French competitor.",
+      "Internally we've set ourselves a goal of 1,000 paying customers by December.",
+      "Au programme l'an prochain : hausse de 9 % de nos tarifs et fin de l'offre Starter.",
+      "Not announced yet, but we're opening a hub in Singapore in Q2.",
+      "We've hired an M&A advisor and will start approaching buyers after the summer.",
+      "Heads up team, HQ is moving to Amsterdam next summer.",
+      "Wir werden unsere Preise im April um 10 % anheben.",
+      "Nous fermons l'activité marketplace au 31 décembre, l'équipe sera réaffectée.",
+  });
+}
+
+TEST_CASE("strategy: generic talk and announced news stay quiet") {
+  ExpectQuiet({
+      "What I learned from raising our seed round back in 2019.",
+      "Layoffs in tech are brutal. If you've been let go, my DMs are open.",
+      "We're thrilled to announce our €20M Series B led by Atomico!",
+      "Strategy without execution is hallucination.",
+      "Comment préparer sa levée de fonds : 7 conseils.",
+      "We opened our Berlin office last year and it's been amazing.",
+      "Wir haben letztes Jahr erfolgreich unsere Series A abgeschlossen – danke an alle Investoren!",
+      "Tips for entering the German market: localise everything, including your invoices.",
+      "We're proud to announce that we've acquired Parcelly. The deal closed yesterday.",
+      "Quick reminder that our prices will stay the same in 2025. No surprises.",
+      "Heute vor 5 Jahren haben wir unser erstes Büro in Berlin eröffnet.",
+      "If you're raising a seed round in 2025, expect due diligence to take longer than you think.",
+      "We plan to acquire two new customers per week with the new outbound team.",
+  });
+}
+
+TEST_CASE("prelaunch: product news before the launch") {
+  ExpectWarns(Category::kPrelaunch, {
+      "Our new returns portal ships next Tuesday to all EU merchants.",
+      "Sneak peek at the dashboard we're releasing in Q2.",
+      "Private beta of our AI assistant opens to 50 customers in March.",
+      "Launch date is locked: 18 September.",
+      "We're rolling out offline mode in early November.",
+      "Notre nouvelle appli sortira le 5 mai, on a hâte de vous la montrer.",
+      "Lancement prévu fin octobre pour la version mobile.",
+      "Bêta privée ouverte à 20 marchands la semaine prochaine.",
+      "Unser neues Dashboard startet im Oktober.",
+      "Lanzaremos la nueva app el próximo mes.",
+      "Demnächst: unsere neue Retouren-App. Launch ist für den 15. März geplant.",
+      "Ab nächster Woche rollen wir die neue Suchfunktion aus.",
+      "Estamos a punto de lanzar la versión 2.0, saldrá en dos semanas.",
+      "On travaille sur une grosse nouveauté pour la rentrée, je ne peux pas encore en dire plus.",
+      "Coming Q3: multi-warehouse inventory.",
+      "Dans deux semaines, on dévoile notre nouvelle offre pour les grossistes.",
+      "We're about to ship a feature our customers have asked for for years.",
+      "Encore un peu de patience : la nouvelle version de l'appli sort fin novembre.",
+      "Próximamente: pagos a plazos en todas las tiendas, a partir del 1 de abril.",
+      "Unsere neue Schnittstelle geht im Mai live.",
+      "Nouvelle app mobile en cours de finalisation, disponible avant Noël.",
+  });
+}
+
+TEST_CASE("prelaunch: launched, available and events stay quiet") {
+  ExpectQuiet({
+      "Launched today: our new returns portal is now available to everyone.",
+      "Join our webinar next Thursday on checkout best practices.",
+      "Three lessons from our launch last year.",
+      "Notre nouvelle fonctionnalité est disponible dès aujourd'hui pour tous.",
+      "Public beta now open to everyone - sign up on our site.",
+      "Wir launchen heute unsere neue Website – schaut mal rein!",
+      "Apéro de lancement de notre podcast jeudi prochain au bureau, venez nombreux !",
+      "Our CEO will be on stage at Web Summit next week talking about B2B payments.",
+      "Unser Gründer spricht nächste Woche auf der DMEXCO über KI im Handel.",
+      "La V2 est sortie hier, merci à tous les bêta-testeurs !",
+      "Save the date: our annual user conference is on 14 May in Paris.",
+  });
+}
+
+TEST_CASE("competitor: win/loss and rivals' prices learned in deals") {
+  ExpectWarns(Category::kCompetitor, {
+      "We won three deals against our biggest competitor this month.",
+      "Lost the account to a cheaper rival, they undercut us by 30%.",
+      "Their sales rep quoted €25 per seat, we were at €32.",
+      "On a remporté l'appel d'offres face à notre principal concurrent.",
+      "Le concurrent proposait une remise de 40 % pour garder le client.",
+      "Trois clients nous ont rejoints après avoir quitté un concurrent américain.",
+      "Wir haben den Auftrag gegen einen großen Wettbewerber gewonnen.",
+      "Perdimos el contrato frente a un competidor más barato.",
+      "Wieder ein Kunde, der vom Marktführer zu uns gewechselt ist, weil der Support zu langsam war.",
+      "El competidor le ofreció un 30 % de descuento, pero el cliente eligió nuestra solución.",
+      "Le client nous a montré le devis de notre concurrent : 0,8 % par transaction.",
+      "We just took over a 120-store account from the incumbent.",
+      "Ein Interessent hat uns das Angebot der Konkurrenz gezeigt: 30 % günstiger.",
+      "They lowballed us by 40% but the client stayed with us.",
+      "Un concurrent propose la même chose à 49 € par mois, d'après trois de nos prospects.",
+      "A prospect forwarded us the incumbent's renewal offer: +22% on last year's price.",
+      "Ils ont quitté leur ancien prestataire, un concurrent direct, après deux ans de pannes.",
+  });
+}
+
+TEST_CASE("competitor: friendly or unrelated rivalry stays quiet") {
+  ExpectQuiet({
+      "Competition is good for customers. Respect to everyone building in this space.",
+      "We won the best SaaS award at the gala last night!",
+      "Healthy rivalry between the two teams at our hackathon.",
+      "Kudos to our competitors for pushing the whole industry forward.",
+      "We lost to the better team in the five-a-side final.",
+  });
+}
+
+TEST_CASE("pii: contact details and bank data of third parties") {
+  ExpectWarns(Category::kPii, {
+      "Call Julie on +33 6 12 34 56 78 if you want the details.",
+      "Her email is anna.kowalski@gmail.com, reach out directly.",
+      "Refund went to IBAN DE89 3704 0044 0532 0130 00 by mistake.",
+      "Customer Mr Dupont, order #4839201, complained about the delay.",
+      "Joignable au 06 98 76 54 32 toute la journée.",
+      "Llámame al 612 345 678 mañana por la tarde.",
+      "Ruf mich an: 0171 2345678.",
+      "Il habite au 14 rue des Lilas, 69003 Lyon.",
+      "Kontakt: Frau Schneider, Tel. +49 89 1234 5678.",
+      "El cliente Juan Pérez, pedido n.º 482913, recibió un producto dañado.",
+  });
+  CHECK(WarnsOn("Send it to FR76 3000 6000 0112 3456 7890 189 today.", Category::kPii, "FR76"));
+}
+
+TEST_CASE("pii: role addresses and plain numbers stay quiet") {
+  ExpectQuiet({
+      "Write to us at contact@oxalis.example if you have questions.",
+      "We shipped 1,250,000 orders in 2024.",
+      "Doors open at 18:30, talk at 19:00, 120 seats.",
+  });
+}
