@@ -67,6 +67,10 @@ TEST_CASE("obfuscated spellings are recognised") {
   CHECK(Find({"confidential"}, "this is c0nfidential") == Strings{"c0nfidential"});
   CHECK(Find({"NDA"}, "under N.D.A. until May") == Strings{"n.d.a"});
   CHECK(Find({"confidential"}, "c o n f i d e n t i a l stuff") == Strings{"c o n f i d e n t i a l"});
+  // A run spelling out several words is split into the known ones.
+  CHECK(Find({"strictly confidential"}, "S T R I C T L Y C O N F I D E N T I A L!") ==
+        Strings{"s t r i c t l y c o n f i d e n t i a l"});
+  CHECK(Find({"confidential"}, "x y c o n f i d e n t i a l") == Strings{"c o n f i d e n t i a l"});
   // A spelled-out run that is not a term leaves the letters matchable.
   CHECK(Find({"b"}, "a b c") == Strings{"b"});
   // Digits alone are not letters in disguise.

@@ -35,7 +35,8 @@ struct LocalizedText {
 
 // What a context pattern found near a hit does to it.
 enum class ContextEffect {
-  kRequire,  // the hit counts only if one of the rule's "require" contexts is near
+  kRequire,  // the hit counts only if one of the rule's "require" contexts
+             // is near (several are alternatives, checked first)
   kRaise,    // one severity step up (low→medium→high)
   kLower,    // one severity step down; a low hit that is lowered is dropped
 };

@@ -219,42 +219,67 @@ uint32_t KeywordMatcher::Step(uint32_t state, uint32_t word) const {
 void KeywordMatcher::Match(std::string_view text, const std::vector<Token>& tokens,
                            std::vector<Hit>* hits) const {
   if (terms_ == 0) return;
-  // The last max_depth_ tokens the automaton consumed: where each began and
+  // The last max_depth_ words the automaton consumed: where each began and
   // whether a hard break preceded it.
   const uint32_t ring_size = max_depth_ + 1;
   std::vector<uint32_t> ring_begin(ring_size);
   std::vector<uint8_t> ring_hard(ring_size);
   uint64_t consumed = 0;
   uint32_t state = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
-    uint32_t word = words_->Find(text.substr(t.begin, t.end - t.begin));
-    uint32_t end = t.end;
-    if (word == kNoWord && !t.alt.empty()) {
-      word = words_->Find(t.alt);
-      if (word != kNoWord) {
-        end = t.alt_end;
-        if (t.alt_tokens > 1) i += t.alt_tokens - 1;  // skip the spelled-out run
-      }
-    }
+  auto feed = [&](uint32_t word, uint32_t begin, uint32_t end, bool hard) {
     state = Step(state, word);
-    ring_begin[consumed % ring_size] = t.begin;
-    ring_hard[consumed % ring_size] = t.hard_break_before;
+    ring_begin[consumed % ring_size] = begin;
+    ring_hard[consumed % ring_size] = hard;
     ++consumed;
     for (uint32_t s = state; s != 0;) {
       const Node& n = nodes_[s];
       if (n.out_begin != n.out_end) {
         // A phrase must not straddle a hard break between its words.
         bool straddles = false;
-        for (uint32_t k = 1; k < n.depth; ++k)
-          straddles |= ring_hard[(consumed - k) % ring_size] != 0;
+        for (uint32_t k = 1; k < n.depth; ++k) straddles |= ring_hard[(consumed - k) % ring_size] != 0;
         if (!straddles) {
-          uint32_t begin = ring_begin[(consumed - n.depth) % ring_size];
-          for (uint32_t o = n.out_begin; o < n.out_end; ++o) hits->push_back({begin, end, outputs_[o]});
+          uint32_t first = ring_begin[(consumed - n.depth) % ring_size];
+          for (uint32_t o = n.out_begin; o < n.out_end; ++o) hits->push_back({first, end, outputs_[o]});
         }
       }
       s = n.next_output;
     }
+  };
+  auto lookup = [&](const Token& t) { return words_->Find(text.substr(t.begin, t.end - t.begin)); };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    uint32_t word = lookup(t);
+    if (word != kNoWord || t.alt.empty()) {
+      feed(word, t.begin, t.end, t.hard_break_before);
+      continue;
+    }
+    if (uint32_t alt = words_->Find(t.alt); alt != kNoWord) {
+      feed(alt, t.begin, t.alt_end, t.hard_break_before);  // "c0nfidential", "n.d.a"
+      if (t.alt_tokens > 1) i += t.alt_tokens - 1;
+      continue;
+    }
+    if (t.alt_tokens < 2) {
+      feed(word, t.begin, t.end, t.hard_break_before);
+      continue;
+    }
+    // A spelled-out run holding several words ("s t r i c t l y c o n f i
+    // …"): take the longest known word at each letter, greedily.
+    const size_t n = t.alt_tokens;
+    for (size_t p = 0; p < n;) {
+      size_t q = n;
+      uint32_t id = kNoWord;
+      for (; q >= p + 2; --q)
+        if ((id = words_->Find(std::string_view(t.alt).substr(p, q - p))) != kNoWord) break;
+      const Token& first = tokens[i + p];
+      if (id != kNoWord) {
+        feed(id, first.begin, tokens[i + q - 1].end, first.hard_break_before);
+        p = q;
+      } else {
+        feed(lookup(first), first.begin, first.end, first.hard_break_before);
+        ++p;
+      }
+    }
+    i += n - 1;
   }
 }
 

@@ -111,21 +111,30 @@ void RuleSet::MatchRule(std::string_view text, const CompiledRule& rule, std::ve
     while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
     if (begin == end) return;
 
+    // "require" contexts first (any one of them will do): most hits of a
+    // rule that has them fail there, and the other contexts need not run.
+    auto near = [&](const CompiledRule::Context& c) {
+      return RE2::PartialMatch(Neighbourhood(text, begin, end, c.window), *c.pattern);
+    };
+    if (rule.requires_context) {
+      bool found = false;
+      for (const CompiledRule::Context& c : rule.context)
+        if (c.effect == ContextEffect::kRequire && (found = near(c))) break;
+      if (!found) return;
+    }
     Severity severity = rule.severity;
-    bool required_found = !rule.requires_context;
     bool dropped = false;
     for (const CompiledRule::Context& c : rule.context) {
-      if (!RE2::PartialMatch(Neighbourhood(text, begin, end, c.window), *c.pattern)) continue;
-      switch (c.effect) {
-        case ContextEffect::kRequire: required_found = true; break;
-        case ContextEffect::kRaise: severity = Raise(severity); break;
-        case ContextEffect::kLower:
-          if (severity == Severity::kLow) dropped = true;
-          else severity = static_cast<Severity>(static_cast<int>(severity) - 1);
-          break;
+      if (c.effect == ContextEffect::kRequire || !near(c)) continue;
+      if (c.effect == ContextEffect::kRaise) {
+        severity = Raise(severity);
+      } else if (severity == Severity::kLow) {
+        dropped = true;
+      } else {
+        severity = static_cast<Severity>(static_cast<int>(severity) - 1);
       }
     }
-    if (dropped || !required_found) return;
+    if (dropped) return;
     if (rule.exclusions.AnyNear(text, begin, end)) return;
     hits->push_back({begin, end, &rule, severity});
   });
