@@ -17,11 +17,12 @@ status=0
 run_suite() {  # name build-dir cmake-flags ctest-flags
   local name=$1 dir=$2 flags=$3 ctest_flags=$4
   printf '\n\033[1m==> %s: configure and build (%s)\033[0m\n' "$name" "$dir"
-  if ! cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDG_WERROR=ON $flags >"$dir.configure.log" 2>&1; then
-    cat "$dir.configure.log"; status=1; return
+  mkdir -p "$dir"
+  if ! cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDG_WERROR=ON $flags >"$dir/configure.log" 2>&1; then
+    cat "$dir/configure.log"; status=1; return
   fi
-  if ! cmake --build "$dir" -j"$jobs" >"$dir.build.log" 2>&1; then
-    grep -E 'error|Error' -A3 "$dir.build.log" | head -60; echo "(full log: $dir.build.log)"; status=1; return
+  if ! cmake --build "$dir" -j"$jobs" >"$dir/build.log" 2>&1; then
+    grep -E 'error|Error' -A3 "$dir/build.log" | head -60; echo "(full log: $dir/build.log)"; status=1; return
   fi
   printf '\033[1m==> %s: ctest\033[0m\n' "$name"
   (cd "$dir" && ctest --output-on-failure $ctest_flags) || status=1

@@ -3,8 +3,13 @@
 #include <string_view>
 #include <vector>
 
+#include "audit/audit_command.h"
 #include "cli/command.h"
 #include "cli/scan_command.h"
+#include "host/host.h"
+#include "host/lists_command.h"
+#include "install/install.h"
+#include "org/pack_command.h"
 
 namespace {
 
@@ -12,6 +17,12 @@ using draftguard::cli::Command;
 
 constexpr Command kCommands[] = {
     {"scan", "scan a draft for leaks (text, JSON or JSON lines)", draftguard::cli::RunScan},
+    {"install", "install the browser host manifests (run this first)", draftguard::install::RunInstall},
+    {"uninstall", "remove the browser host manifests", draftguard::install::RunUninstall},
+    {"doctor", "check the installation and print a fix for each problem", draftguard::install::RunDoctor},
+    {"lists", "get, import, export or delete the stored keyword lists", draftguard::host::RunListsCommand},
+    {"audit", "audit your LinkedIn data export for what you already made public", draftguard::audit::RunAuditCommand},
+    {"pack", "make, sign and verify organisation packs (keygen, sign, verify)", draftguard::org::RunPackCommand},
 };
 
 void PrintUsage(std::FILE* out) {
@@ -29,6 +40,10 @@ void PrintUsage(std::FILE* out) {
 
 int main(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
+  // Started by a browser (native messaging): serve the protocol on stdio.
+  if (auto caller = draftguard::host::DetectCaller(args)) {
+    return draftguard::host::RunBrowserHost(*caller, DG_VERSION);
+  }
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     PrintUsage(args.empty() ? stderr : stdout);
     return args.empty() ? draftguard::cli::kExitUsage : 0;
