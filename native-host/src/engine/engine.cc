@@ -12,6 +12,7 @@
 #include "engine/term_lists.h"
 #include "engine/tokenizer.h"
 #include "engine/utf8.h"
+#include "engine/wipe.h"
 
 namespace draftguard {
 
@@ -248,6 +249,16 @@ Result<std::vector<Finding>> Engine::Analyze(std::string_view utf8, const Analyz
                   std::to_string(bad));
   }
   NormalizedText view = internal::Normalize(utf8);
+  std::vector<Token> tokens;
+  // The normalised copy is draft text too: zero it however we leave.
+  struct WipeOnExit {
+    NormalizedText* view;
+    std::vector<Token>* tokens;
+    ~WipeOnExit() {
+      internal::Wipe(&view->text);
+      for (Token& t : *tokens) internal::Wipe(&t.alt);
+    }
+  } wipe{&view, &tokens};
   std::vector<PendingFinding> pending;
 
   std::vector<RuleSet::Hit> rule_hits;
@@ -263,7 +274,6 @@ Result<std::vector<Finding>> Engine::Analyze(std::string_view utf8, const Analyz
     pending.push_back(std::move(p));
   }
 
-  std::vector<Token> tokens;
   internal::Tokenize(view.text, &tokens);
   CollectListHits(*r.pack_lists, view.text, tokens, options, r.options.language, &pending);
   std::vector<std::string> scopes = ScopesOf(options.domain);

@@ -130,8 +130,13 @@ KeywordMatcher::Builder::Builder() : m_(new KeywordMatcher()), children_(1), out
 KeywordMatcher::Builder::~Builder() = default;
 
 void KeywordMatcher::Builder::Add(const std::vector<std::string>& words, Entry entry) {
+  std::vector<std::string_view> views(words.begin(), words.end());
+  Add(views, entry);
+}
+
+void KeywordMatcher::Builder::Add(std::span<const std::string_view> words, Entry entry) {
   uint32_t node = 0;
-  for (const std::string& w : words) {
+  for (std::string_view w : words) {
     uint32_t id = m_->words_->Intern(w);
     auto [it, inserted] = edges_.try_emplace((uint64_t{node} << 32) | id, 0);
     uint32_t next = it->second;

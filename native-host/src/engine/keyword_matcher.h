@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,6 +40,7 @@ class KeywordMatcher {
     ~Builder();
     // Adds a term given as its normalised words (see TermWords); requires at
     // least one word. Duplicate terms each report their own Entry.
+    void Add(std::span<const std::string_view> words, Entry entry);
     void Add(const std::vector<std::string>& words, Entry entry);
     std::unique_ptr<KeywordMatcher> Build();
 

@@ -24,6 +24,9 @@ Result<std::unique_ptr<TermLists>> TermLists::Compile(std::span<const TermList> 
     return problems != nullptr;
   };
   std::optional<Status> error;
+  std::string normalized;
+  std::vector<Token> tokens;
+  std::vector<std::string_view> words;
   for (uint32_t li = 0; li < lists.size() && !error; ++li) {
     const TermList& list = lists[li];
     std::string where = "list '" + list.name + "'";
@@ -49,7 +52,11 @@ Result<std::unique_ptr<TermLists>> TermLists::Compile(std::span<const TermList> 
         }
         continue;
       }
-      std::vector<std::string> words = TermWords(NormalizeString(term));
+      // Scratch buffers reused across terms: 100 000 terms are normal.
+      normalized = NormalizeString(term);
+      Tokenize(normalized, &tokens);
+      words.clear();
+      for (const Token& t : tokens) words.push_back(std::string_view(normalized).substr(t.begin, t.end - t.begin));
       if (words.empty()) {
         Status s(ErrorCode::kBadTerm, where + ": a term needs at least one letter or digit", term);
         if (!fail(where + " term '" + term + "'", s)) error = s;
