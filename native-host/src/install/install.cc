@@ -64,7 +64,7 @@ constexpr Browser kBrowsers[] = {
 };
 #else
 // Linux. Chromium and Firefox locations are verified here
-// (../shared/notes/chromium-native-messaging.md); Brave's and Vivaldi's
+// (tests/host/chromium_test.mjs and the E2E suites start real browsers); Brave's and Vivaldi's
 // system folders follow their vendors' documentation, unverified.
 constexpr Browser kBrowsers[] = {
     {"chrome", "Google Chrome", Family::kChromium, ".config/google-chrome/NativeMessagingHosts",
