@@ -21,6 +21,8 @@ const ENTRIES = {
   'popup/popup': 'popup/popup.js',
   'options/options': 'options/options.js',
 };
+/** The enterprise policy schema (manifests/policy/), shipped as the Chromium build's storage.managed_schema. */
+export const MANAGED_SCHEMA = path.join(root, '..', 'manifests', 'policy', 'managed_schema.json');
 const STATIC = ['popup/popup.html', 'popup/popup.css', 'options/options.html', 'options/options.css', 'content/content.css'];
 
 // ---- locales ------------------------------------------------------------------
@@ -146,6 +148,8 @@ async function buildTarget(target) {
   const common = JSON.parse(await readFile(path.join(src, 'manifest', 'common.json'), 'utf8'));
   const specific = JSON.parse(await readFile(path.join(src, 'manifest', `${target}.json`), 'utf8'));
   const manifest = { ...common, version: pkg.version, ...specific };
+  // Chromium's enterprise policy schema: the organisation's file, copied (one source of truth).
+  if (manifest.storage?.managed_schema) await copyFile(MANAGED_SCHEMA, path.join(out, manifest.storage.managed_schema));
   await writeFile(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return out;
 }

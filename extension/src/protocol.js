@@ -37,7 +37,7 @@ export const REQUEST_TYPES = Object.freeze([
 export const HOST_ERRORS = Object.freeze([
   'bad_json', 'invalid_utf8', 'too_deep', 'too_large', 'bad_request', 'bad_field',
   'unknown_type', 'unsupported_protocol', 'bad_term', 'conflict', 'not_found',
-  'store_unavailable', 'forbidden_origin', 'internal',
+  'store_unavailable', 'forbidden_origin', 'internal', 'locked',
 ]);
 /** Codes the extension itself uses for transport failures; never sent by the host. */
 export const TRANSPORT_ERRORS = Object.freeze(['host_unavailable', 'timeout', 'bad_reply']);
@@ -51,10 +51,13 @@ export const request = {
    * @param {{domain: string, text: string, revision: number, editor?: string}} a
    *   `editor` names the editor so the host can skip queued older revisions
    *   of the same draft (answered `{"type":"superseded","revision":n}`).
+   *   `ignoreKeys` asks for each finding's `ignore_key` (a keyed hash of the
+   *   rule and the matched text), what "Ignore always" stores instead of the text.
    */
-  analyze: ({ domain, text, revision, editor }) => {
+  analyze: ({ domain, text, revision, editor, ignoreKeys }) => {
     const r = { type: 'analyze', domain, text, revision };
     if (editor !== undefined) r.editor = editor;
+    if (ignoreKeys) r.ignore_keys = true;
     return r;
   },
   listsGet: (domain) => (domain === undefined ? { type: 'lists.get' } : { type: 'lists.get', domain }),
@@ -100,7 +103,8 @@ const isStr = (v) => typeof v === 'string';
 
 /**
  * @typedef {{category: string, severity: 'low'|'medium'|'high', rule: string,
- *   start: number, end: number, message: string, suggestion?: string}} Finding
+ *   start: number, end: number, message: string, suggestion?: string,
+ *   ignore_key?: string}} Finding
  */
 
 /** @returns {string|null} what is wrong with `f`, or null if it is a Finding. */
@@ -112,6 +116,7 @@ export function findingProblem(f) {
   if (!isNat(f.start) || !isNat(f.end) || f.end < f.start) return 'finding.start/end';
   if (f.message !== undefined && !isStr(f.message)) return 'finding.message';
   if (f.suggestion !== undefined && !isStr(f.suggestion)) return 'finding.suggestion';
+  if (f.ignore_key !== undefined && !isStr(f.ignore_key)) return 'finding.ignore_key';
   return null;
 }
 

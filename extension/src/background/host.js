@@ -82,8 +82,8 @@ export class HostConnection {
       if (this.port !== port) return false;
       if (reply.type === 'hello') {
         this.attempt = 0;
-        const { version, rules, terms, store, protocol } = reply;
-        this.setStatus({ state: 'connected', version, rules, terms, store, protocol });
+        const { version, rules, terms, store, protocol, org } = reply;
+        this.setStatus({ state: 'connected', version, rules, terms, store, protocol, ...(org ? { org } : {}) });
         return true;
       }
       const reason = reply.code === 'timeout' ? 'timeout' : reply.code === 'forbidden_origin' ? 'forbidden' : 'protocol';

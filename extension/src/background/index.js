@@ -10,6 +10,7 @@ import { api } from '../lib/browser.js';
 import { HostConnection } from './host.js';
 import { PORT_NAME, C2B, B2C, UI2B, STORAGE } from '../messages.js';
 import { REQUEST_TYPES, isSuperseded, request as build } from '../protocol.js';
+import { migrateIgnored, needsMigration } from '../lib/ignored.js';
 
 const ANALYZE_TIMEOUT_MS = 4000;
 const LIST_TIMEOUT_MS = 15000;
@@ -61,7 +62,7 @@ async function analyze(port, editor, draft) {
 const contentHandlers = {
   [C2B.ANALYZE](port, msg) {
     const drafts = ports.get(port);
-    const request = build.analyze({ domain: msg.domain, text: msg.text, revision: msg.revision, editor: msg.editor });
+    const request = build.analyze({ domain: msg.domain, text: msg.text, revision: msg.revision, editor: msg.editor, ignoreKeys: true });
     const draft = { request, revision: msg.revision };
     drafts.set(msg.editor, draft);
     analyze(port, msg.editor, draft);
@@ -120,3 +121,11 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   handler(msg).then(sendResponse, (e) => sendResponse({ type: 'error', code: 'internal', message: String(e) }));
   return true; // async response
 });
+
+// "Ignore always" used to store the matched text: drop such entries (the
+// host's ignore_key hashes replace them). Runs at every start; cheap.
+async function migrateStorage() {
+  const stored = (await api.storage.local.get(STORAGE.IGNORED))[STORAGE.IGNORED];
+  if (stored !== undefined && needsMigration(stored)) await api.storage.local.set({ [STORAGE.IGNORED]: migrateIgnored(stored) });
+}
+migrateStorage().catch(() => {});

@@ -15,12 +15,16 @@ import { UI_CSS } from './ui-style.js';
 import { perf } from './perf.js';
 import * as publishGate from './features/publish-gate.js';
 import * as aiSettingFeature from './features/ai-setting.js';
+import { migrateIgnored } from '../lib/ignored.js';
+import { normalizePolicy, readManaged } from '../lib/policy.js';
 
 const hostname = location.hostname;
 const sessions = new Map(); // editor element → EditorSession
 let hostStatus = { state: 'connecting' };
 let ignoredAlways = new Set();
 let aiSetting = null;
+let managed = {}; // storage.managed: the organisation's policy
+let lastSites = {};
 let enabled = false;
 let port = null;
 let shadow = null;
@@ -108,13 +112,12 @@ const ctx = {
   get painter() {
     return painter;
   },
+  /** entry: from ignoreEntry() (src/lib/ignored.js) — the host's hash, never the text. */
   async ignoreAlways(entry) {
     ignoredAlways.add(entry.key);
-    const stored = (await api.storage.local.get(STORAGE.IGNORED))[STORAGE.IGNORED] || [];
-    if (!stored.some((x) => x.key === entry.key)) {
-      stored.push({ ...entry, addedAt: new Date().toISOString() });
-      await api.storage.local.set({ [STORAGE.IGNORED]: stored });
-    }
+    const stored = migrateIgnored((await api.storage.local.get(STORAGE.IGNORED))[STORAGE.IGNORED]);
+    if (!stored.some((x) => x.key === entry.key)) stored.push(entry);
+    await api.storage.local.set({ [STORAGE.IGNORED]: stored });
   },
 };
 
@@ -184,6 +187,7 @@ publishGate.init(new AbortController().signal, {
   enabled: () => enabled,
   hostStatus: () => hostStatus,
   aiSetting: () => aiSetting,
+  policy,
   uiRoot,
 });
 
@@ -207,19 +211,27 @@ api.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
 
 // ---- settings from storage ----------------------------------------------------
 
+/** The policy in force: storage.managed, plus what the host reports enforcing. */
+function policy() {
+  return normalizePolicy(managed, hostStatus.org);
+}
+
 function siteEnabled(sites) {
+  // The organisation forbids switching DraftGuard off: a stored "off" is void.
+  if (!policy().allowSiteSwitchOff && BUILT_IN_SITES.includes(hostname)) return true;
   const v = sites && sites[hostname];
   return v === undefined ? BUILT_IN_SITES.includes(hostname) : v === true;
 }
 
 function applyStorage(items) {
   if (STORAGE.IGNORED in items) {
-    ignoredAlways = new Set((items[STORAGE.IGNORED] || []).map((x) => x.key));
+    ignoredAlways = new Set(migrateIgnored(items[STORAGE.IGNORED]).map((x) => x.key));
     for (const s of sessions.values()) s.refilter();
   }
   if (STORAGE.AI_SETTING in items) aiSetting = items[STORAGE.AI_SETTING] || null;
   if (STORAGE.SITES in items) {
-    const on = siteEnabled(items[STORAGE.SITES]);
+    lastSites = items[STORAGE.SITES] || {};
+    const on = siteEnabled(lastSites);
     if (on !== enabled) {
       enabled = on;
       if (on) whenReady(startFeatures);
@@ -234,6 +246,13 @@ function whenReady(fn) {
 }
 
 api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') {
+    readManaged(api).then((m) => {
+      managed = m;
+      applyStorage({ [STORAGE.SITES]: lastSites });
+    });
+    return;
+  }
   if (area !== 'local') return;
   const items = {};
   for (const [k, v] of Object.entries(changes)) items[k] = v.newValue;
@@ -245,6 +264,10 @@ api.storage.onChanged.addListener((changes, area) => {
   }
 });
 
-api.storage.local.get([STORAGE.SITES, STORAGE.IGNORED, STORAGE.AI_SETTING]).then((items) => {
+// The policy first: it decides whether a stored "site off" counts.
+readManaged(api).then((m) => {
+  managed = m;
+  return api.storage.local.get([STORAGE.SITES, STORAGE.IGNORED, STORAGE.AI_SETTING]);
+}).then((items) => {
   applyStorage({ [STORAGE.SITES]: items[STORAGE.SITES] || {}, [STORAGE.IGNORED]: items[STORAGE.IGNORED] || [], [STORAGE.AI_SETTING]: items[STORAGE.AI_SETTING] || null });
 });

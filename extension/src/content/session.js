@@ -15,10 +15,15 @@ import { AnalysisScheduler } from '../lib/scheduler.js';
 import { SEVERITY_RANK, maxSeverity } from '../protocol.js';
 import { submitButtonFor } from '../lib/selectors.js';
 import { perf } from './perf.js';
+import { isIgnoreKey, ignoreEntry } from '../lib/ignored.js';
 
 let nextId = 1;
 
-/** Identity of a finding for "ignore": the rule and the words it matched. */
+/**
+ * Identity of a finding for "ignore here" (kept in memory only) when the host
+ * gave no ignore_key: the rule and the words it matched. "Ignore always"
+ * uses the host's ignore_key only (src/lib/ignored.js).
+ */
 export function ignoreKey(rule, text) {
   return `${rule}\u0000${text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()}`;
 }
@@ -118,7 +123,7 @@ export class EditorSession {
       const range = toRange(document, extraction, f.start, f.end);
       if (!range) continue;
       const text = extraction.text.slice(f.start, f.end);
-      const key = ignoreKey(f.rule, text);
+      const key = isIgnoreKey(f.ignore_key) ? f.ignore_key : ignoreKey(f.rule, text);
       if (this.ignoredHere.has(key) || ignoredAlways.has(key)) continue;
       out.push({ ...f, range, text, key });
     }
@@ -370,9 +375,13 @@ export class EditorSession {
       });
       const here = el('button', { type: 'button', 'data-action': 'ignore-here', text: t('ignoreHere') });
       here.addEventListener('click', () => this.ignore(f, false), { signal });
-      const always = el('button', { type: 'button', 'data-action': 'ignore-always', text: t('ignoreAlways') });
-      always.addEventListener('click', () => this.ignore(f, true), { signal });
-      row.append(here, always);
+      row.append(here);
+      // Only with the host's keyed hash: the text itself is never stored.
+      if (isIgnoreKey(f.ignore_key)) {
+        const always = el('button', { type: 'button', 'data-action': 'ignore-always', text: t('ignoreAlways') });
+        always.addEventListener('click', () => this.ignore(f, true), { signal });
+        row.append(always);
+      }
       box.append(row);
     }
     return box;
@@ -466,7 +475,8 @@ export class EditorSession {
   }
 
   ignore(f, always) {
-    if (always) this.ctx.ignoreAlways({ key: f.key, rule: f.rule, category: f.category, text: f.text, domain: this.ctx.domain });
+    const entry = always ? ignoreEntry(f, this.ctx.domain) : null;
+    if (entry) this.ctx.ignoreAlways(entry);
     else this.ignoredHere.add(f.key);
     for (const g of this.findings.filter((x) => x.key === f.key)) this.dropFinding(g);
     this.editor.focus();

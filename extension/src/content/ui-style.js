@@ -59,6 +59,7 @@ button:hover { filter: brightness(.95); }
 .dialog h2, .dialog > p, .dialog .actions { flex: none; }
 .dialog .ai { margin: 12px 0 0; padding: 8px 10px; background: #f3f6f8; border-radius: 8px; font-size: 13px; }
 .dialog .ai a { color: #0a66c2; font-weight: 600; }
+.dialog .managed { margin: 12px 0 0; font-size: 13px; color: #5e6b78; }
 .dialog .actions { justify-content: flex-end; margin-top: 14px; }
 .dialog button { font-size: 14px; padding: 6px 16px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

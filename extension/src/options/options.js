@@ -12,6 +12,8 @@ import { api, t, localizePage } from '../lib/browser.js';
 import { UI2B, STORAGE } from '../messages.js';
 import { CATEGORIES, SEVERITIES, SENSITIVITIES, flattenLists, request as build } from '../protocol.js';
 import { parseTerms } from '../lib/terms.js';
+import { migrateIgnored } from '../lib/ignored.js';
+import { DEFAULT_POLICY, normalizePolicy, readManaged } from '../lib/policy.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_TERMS_SHOWN = 60;
@@ -20,6 +22,7 @@ let revision = 0;
 let lists = []; // flat rows {domain, name, category, severity, terms}
 let scopes = ['*', 'linkedin.com'];
 let scope = 'linkedin.com';
+let policy = DEFAULT_POLICY;
 
 function host(request) {
   return api.runtime.sendMessage({ type: UI2B.HOST_REQUEST, request });
@@ -181,7 +184,8 @@ async function loadSettings() {
   const s = reply.type === 'settings' ? (reply.effective ?? reply.domains?.[scope] ?? {}) : {};
   settingsRevision = reply.revision;
   const cats = s.categories || {};
-  for (const c of CATEGORIES) $(`cat-${c}`).checked = cats[c] !== false;
+  for (const c of CATEGORIES) $(`cat-${c}`).checked = cats[c] !== false || policy.forcedCategories.includes(c);
+  applyCategoryPolicy();
   $('sensitivity').value = SENSITIVITIES.includes(s.sensitivity) ? s.sensitivity : 'medium';
 }
 
@@ -200,7 +204,8 @@ function buildSettingsForm() {
   $('settings').addEventListener('submit', async (e) => {
     e.preventDefault();
     const categories = {};
-    for (const c of CATEGORIES) categories[c] = $(`cat-${c}`).checked;
+    // Forced categories (and all of them when switch-offs are not allowed) are always sent on.
+    for (const c of CATEGORIES) categories[c] = $(`cat-${c}`).checked || !policy.allowSiteSwitchOff || policy.forcedCategories.includes(c);
     const reply = await host(build.settingsPut({ domain: scope, settings: { categories, sensitivity: $('sensitivity').value }, baseRevision: settingsRevision }));
     if (reply.type === 'ok') {
       settingsRevision = reply.revision;
@@ -210,6 +215,32 @@ function buildSettingsForm() {
       loadSettings();
     } else banner(t('hostError', reply.message || reply.code), 'error');
   });
+}
+
+/** forcedCategories: checked and locked; allowSiteSwitchOff:false: no category switches at all. */
+function applyCategoryPolicy() {
+  for (const c of CATEGORIES) {
+    const box = $(`cat-${c}`);
+    const forced = policy.forcedCategories.includes(c);
+    if (forced) box.checked = true;
+    box.disabled = forced;
+    box.parentElement.classList.toggle('forced', forced);
+    box.parentElement.title = forced ? t('managedCategoryForced') : '';
+  }
+  $('categories').hidden = !policy.allowSiteSwitchOff;
+  $('categories-managed').hidden = policy.allowSiteSwitchOff;
+}
+
+/** Lists the organisation pushed, as the host reports them (names only: read-only). */
+function renderManagedLists() {
+  const names = policy.lockedLists;
+  $('managed-lists').hidden = !names.length;
+  $('managed-list-names').replaceChildren(...names.map((l) => {
+    const li = document.createElement('li');
+    li.dataset.list = l.name;
+    li.textContent = `${l.name} · ${l.domain === '*' ? t('scopeEverywhere') : l.domain}`;
+    return li;
+  }));
 }
 
 // ---- import / export ----------------------------------------------------------
@@ -257,7 +288,8 @@ async function exportLists(format) {
 // ---- ignored findings -----------------------------------------------------------
 
 async function renderIgnored() {
-  const items = (await api.storage.local.get(STORAGE.IGNORED))[STORAGE.IGNORED] || [];
+  // Only hashed entries are shown (older text entries are dropped by the background).
+  const items = migrateIgnored((await api.storage.local.get(STORAGE.IGNORED))[STORAGE.IGNORED]);
   const ul = $('ignored');
   if (!items.length) {
     const li = document.createElement('li');
@@ -267,13 +299,17 @@ async function renderIgnored() {
   }
   ul.replaceChildren(...items.map((it) => {
     const li = document.createElement('li');
+    li.dataset.rule = it.rule;
+    li.dataset.key = it.key;
     const span = document.createElement('span');
-    span.textContent = `“${it.text}” — ${t(`category_${it.category}`)} (${it.rule}) · ${it.domain}`;
+    const category = it.category ? t(`category_${it.category}`) : '';
+    const date = it.addedAt && !Number.isNaN(Date.parse(it.addedAt)) ? new Date(it.addedAt).toLocaleDateString(api.i18n.getUILanguage()) : '';
+    span.textContent = t('ignoredItem', [category, it.rule, it.domain || t('scopeEverywhere'), date]);
     const btn = document.createElement('button');
     btn.type = 'button';
     btn.textContent = t('unignore');
     btn.addEventListener('click', async () => {
-      const now = ((await api.storage.local.get(STORAGE.IGNORED))[STORAGE.IGNORED] || []).filter((x) => x.key !== it.key);
+      const now = migrateIgnored((await api.storage.local.get(STORAGE.IGNORED))[STORAGE.IGNORED]).filter((x) => x.key !== it.key);
       await api.storage.local.set({ [STORAGE.IGNORED]: now });
       renderIgnored();
     });
@@ -336,7 +372,21 @@ api.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && STORAGE.IGNORED in changes) renderIgnored();
 });
 
+api.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'managed') refreshPolicy();
+});
+
+let hostOrg = null;
+async function refreshPolicy() {
+  policy = normalizePolicy(await readManaged(api), hostOrg);
+  applyCategoryPolicy();
+  renderManagedLists();
+}
+refreshPolicy();
+
 api.runtime.sendMessage({ type: UI2B.STATUS }).then((s) => {
+  hostOrg = s.org || null;
+  refreshPolicy();
   $('host-state').textContent = s.state === 'connected'
     ? t('hostConnected', [s.version ?? '?', s.rules ?? '?', s.terms ?? '?'])
     : t('hostUnavailable', s.error || '');

@@ -3,6 +3,11 @@
 import { api, t, localizePage } from '../lib/browser.js';
 import { UI2B, UI2C, STORAGE, BUILT_IN_SITES } from '../messages.js';
 import { AI_SETTINGS_URL } from '../lib/selectors.js';
+import { normalizePolicy, readManaged } from '../lib/policy.js';
+
+/** The command of "Audit my past posts" (the zip's name varies: the user completes it). */
+export const AUDIT_COMMAND = 'draftguard audit ~/Downloads/Basic_LinkedInDataExport_….zip';
+export const AUDIT_DATA_URL = 'https://www.linkedin.com/mypreferences/d/download-my-data';
 
 const $ = (id) => document.getElementById(id);
 
@@ -74,6 +79,9 @@ async function showSite() {
   $('site').hidden = !guarded;
   if (!guarded) return;
   $('site-name').textContent = hostname;
+  // The organisation forbids switching it off: no switch, a note instead.
+  managed = await readManaged(api);
+  applySitePolicy();
   const sites = (await api.storage.local.get(STORAGE.SITES))[STORAGE.SITES] || {};
   const toggle = $('site-toggle');
   toggle.checked = sites[hostname] !== false;
@@ -84,6 +92,16 @@ async function showSite() {
     showCounts(tab);
   });
   showCounts(tab);
+}
+
+let managed = {};
+let org = null;
+
+/** allowSiteSwitchOff:false (storage.managed, or as the host reports it) hides the switch. */
+function applySitePolicy() {
+  const policy = normalizePolicy(managed, org);
+  $('site-switch').hidden = !policy.allowSiteSwitchOff;
+  $('site-managed').hidden = policy.allowSiteSwitchOff;
 }
 
 async function showCounts(tab) {
@@ -113,6 +131,34 @@ $('host-retry').addEventListener('click', async () => {
   showHost({ state: 'connecting' });
   showHost(await api.runtime.sendMessage({ type: UI2B.RECONNECT }));
 });
+$('audit-command').textContent = AUDIT_COMMAND;
+$('audit-link').href = AUDIT_DATA_URL;
+$('audit-link').addEventListener('click', async (e) => {
+  e.preventDefault();
+  await api.tabs.create({ url: AUDIT_DATA_URL });
+  window.close();
+});
+$('audit-copy').addEventListener('click', async () => {
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(AUDIT_COMMAND);
+    ok = true;
+  } catch {
+    // Clipboard API refused (no user activation in some browsers): select the text instead.
+    const range = document.createRange();
+    range.selectNodeContents($('audit-command'));
+    const sel = getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    ok = document.execCommand('copy');
+  }
+  $('audit-copied').textContent = ok ? t('auditCopied') : '';
+});
+const hostStatus = api.runtime.sendMessage({ type: UI2B.STATUS }).catch(() => ({ state: 'unavailable', error: 'background' }));
 showAi();
 showSite();
-api.runtime.sendMessage({ type: UI2B.STATUS }).then(showHost, () => showHost({ state: 'unavailable', error: 'background' }));
+hostStatus.then((s) => {
+  showHost(s);
+  org = s?.org || null;
+  applySitePolicy();
+});

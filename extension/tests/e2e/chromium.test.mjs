@@ -53,6 +53,16 @@ test('the real host answers hello through the extension', { skip: problem || fal
   await page.waitForFunction(() => document.getElementById('host-state').dataset.state === 'connected', null, { timeout: 10000 });
   const text = await page.locator('#host-state').innerText();
   assert.match(text, /Connected — version \d/);
+  // "Audit my past posts": the entry, its two steps, the data-download link and the command.
+  await page.locator('#audit summary').click();
+  assert.equal((await page.locator('#audit-title').textContent()).trim(), 'Audit my past posts');
+  assert.equal(await page.locator('#audit-link').getAttribute('href'), 'https://www.linkedin.com/mypreferences/d/download-my-data');
+  assert.ok(await page.locator('#audit-link').isVisible());
+  assert.equal(await page.locator('#audit ol > li').count(), 2);
+  assert.equal(await page.locator('#audit-command').innerText(), 'draftguard audit ~/Downloads/Basic_LinkedInDataExport_….zip');
+  assert.equal((await page.locator('#audit-copy').textContent()).trim(), 'Copy command');
+  await page.locator('#audit-copy').click();
+  await page.waitForFunction(() => document.getElementById('audit-copied').textContent === 'Copied.', null, { timeout: 5000 });
   await page.close();
 });
 
@@ -321,31 +331,54 @@ test('keyboard: the caret in a highlight shows its card; Alt+Enter reaches its b
 });
 
 test('Ignore always hides a finding everywhere; the options page can bring it back', { skip: problem || false }, async () => {
+  // Every wait below is on a state (storage, chip revision, highlights), never on time.
+  const storedIgnores = () => browser.worker.evaluate(() => chrome.storage.local.get('ignored').then((r) => r.ignored || []));
+  // An entry an older version wrote (with the matched text) is dropped when the background starts.
+  await browser.worker.evaluate(() => chrome.storage.local.set({ ignored: [{ key: 'list.codenames\u0000falcon', rule: 'list.codenames', category: 'keyword', text: 'Falcon', domain: 'linkedin.com', addedAt: '2026-01-01T00:00:00.000Z' }] }));
   const page = await openFeed();
   await page.keyboard.type('Falcon is coming');
   await waitChip(page, 'warnings');
+  await waitHighlight(page, 'draftguard-high', 'Falcon');
   await chip(page).click();
-  await page.locator('draftguard-ui .panel .finding[data-rule="list.codenames"] [data-action="ignore-always"]').click();
-  await page.waitForFunction(() => !CSS.highlights.get('draftguard-high').size);
+  const always = page.locator('draftguard-ui .panel .finding[data-rule="list.codenames"] [data-action="ignore-always"]');
+  await always.waitFor();
+  await always.click();
+  await page.waitForFunction(() => ![...(CSS.highlights.get('draftguard-high') || [])].some((r) => r.toString() === 'Falcon'), null, { polling: 20, timeout: 8000 });
+  // Stored: the host's hash, the rule and category; never the words (and the old text entry is gone).
+  let stored = [];
+  for (let i = 0; i < 200; i++) {
+    stored = await storedIgnores();
+    if (stored.length === 1 && /^[0-9a-f]{64}$/.test(stored[0].key)) break;
+    await sleep(25); // polling a state (storage), bounded by the loop
+  }
+  assert.equal(stored.length, 1, `one hashed entry: ${JSON.stringify(stored)}`);
+  assert.match(stored[0].key, /^[0-9a-f]{64}$/);
+  assert.equal(stored[0].rule, 'list.codenames');
+  assert.equal(stored[0].category, 'keyword');
+  assert.ok(!/falcon/i.test(JSON.stringify(stored)), `no matched text in storage.local: ${JSON.stringify(stored)}`);
   const options = await browser.ctx.newPage();
   await options.goto(`chrome-extension://${CHROMIUM_ID}/options/options.html`);
-  const item = options.locator('#ignored li', { hasText: 'Falcon' });
+  const item = options.locator('#ignored li[data-rule="list.codenames"]');
   await item.waitFor();
-  // Another composer does not warn about it either.
+  const shown = await item.innerText();
+  assert.match(shown, /On your list \(list\.codenames\) · linkedin\.com · since /);
+  assert.ok(!/falcon/i.test(shown), `the options page shows no text: ${shown}`);
+  // Another composer does not warn about it either: wait for the answer to the
+  // full draft (the chip's revision settles on a result), then read highlights.
   const other = await openFeed();
   await other.keyboard.type('Falcon again');
   await other.waitForFunction(() => {
     const c = document.querySelector('draftguard-ui').shadowRoot.querySelector('.chip');
-    return c.dataset.trigger === 'typing' && ['clean', 'warnings'].includes(c.dataset.state);
-  }, null, { timeout: 8000 });
-  assert.ok(!(await highlightTexts(other, 'draftguard-high')).includes('Falcon'));
+    return c.dataset.trigger === 'typing' && c.dataset.state === 'clean';
+  }, null, { timeout: 10000, polling: 20 });
+  assert.ok(!((await highlightTexts(other, 'draftguard-high')) || []).includes('Falcon'));
   await item.locator('button').click();
-  await options.locator('#ignored li', { hasText: 'Falcon' }).waitFor({ state: 'detached' });
+  await options.locator('#ignored li[data-rule="list.codenames"]').waitFor({ state: 'detached' });
+  assert.deepEqual(await storedIgnores(), []);
   try {
-    await waitHighlight(other, 'draftguard-high', 'Falcon');
+    await waitHighlight(other, 'draftguard-high', 'Falcon', 15000);
   } catch (e) {
-    const stored = await browser.worker.evaluate(() => chrome.storage.local.get('ignored'));
-    throw new Error(`Falcon not back: chip ${JSON.stringify(await chipState(other))}, storage ${JSON.stringify(stored)}: ${e.message}`);
+    throw new Error(`Falcon not back: chip ${JSON.stringify(await chipState(other))}, storage ${JSON.stringify(await storedIgnores())}: ${e.message}`);
   }
   for (const p of [page, options, other]) await p.close();
 });
@@ -449,4 +482,24 @@ test('the host crashing (SIGKILL) is reconnected with backoff and the pending dr
   assert.equal(after.length, 1);
   assert.notEqual(after[0], before[0], 'a new host process');
   await page.close();
+});
+
+test('a restarted background drops "Ignore always" entries of older versions (they held the text)', { skip: problem || false }, async () => {
+  const options = await browser.ctx.newPage();
+  await options.goto(`chrome-extension://${CHROMIUM_ID}/options/options.html`);
+  const hashed = { key: 'ab'.repeat(32), rule: 'list.codenames', category: 'keyword', domain: 'linkedin.com', addedAt: '2026-11-28T10:00:00.000Z' };
+  await options.evaluate((h) => chrome.storage.local.set({ ignored: [
+    { key: 'list.codenames\u0000falcon', rule: 'list.codenames', category: 'keyword', text: 'Falcon', domain: 'linkedin.com', addedAt: '2026-01-01T00:00:00.000Z' }, h] }), hashed);
+  const cdp = await browser.ctx.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  // Wake it (a message starts a new worker), then wait for the rewrite: a state, not a time.
+  await options.evaluate(() => chrome.runtime.sendMessage({ type: 'ui2b/status' }));
+  await options.waitForFunction(async () => {
+    const { ignored } = await chrome.storage.local.get('ignored');
+    return Array.isArray(ignored) && ignored.length === 1 && !('text' in ignored[0]);
+  }, null, { timeout: 10000, polling: 50 });
+  assert.deepEqual((await options.evaluate(() => chrome.storage.local.get('ignored'))).ignored, [hashed]);
+  await options.evaluate(() => chrome.storage.local.remove('ignored'));
+  await options.close();
 });

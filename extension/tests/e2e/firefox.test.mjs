@@ -67,7 +67,7 @@ before(async () => {
     executablePath: FIREFOX_PATH,
     headless: true,
     acceptInsecureCerts: true,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: config, MOZ_HEADLESS: '1' },
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: config, MOZ_HEADLESS: '1', DRAFTGUARD_POLICY_PATHS: '', DRAFTGUARD_SYSTEM_DIR: path.join(root, 'system') },
     extraPrefsFirefox: {
       'network.dns.forceResolve': '127.0.0.1',
       'network.dns.disablePrefetch': true,

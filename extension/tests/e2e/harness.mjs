@@ -79,7 +79,12 @@ export async function launchChromium({ host = hostPath(), server, env = {}, lang
     headless: true,
     viewport: { width: 1100, height: 720 },
     locale: lang,
-    env: { ...process.env, XDG_CONFIG_HOME: config, LANGUAGE: lang.replace('-', '_'), ...env },
+    // The host reads no real organisation policy or /etc/draftguard unless a
+    // test says so (DRAFTGUARD_POLICY_PATHS empty: none).
+    env: {
+      ...process.env, XDG_CONFIG_HOME: config, LANGUAGE: lang.replace('-', '_'),
+      DRAFTGUARD_POLICY_PATHS: '', DRAFTGUARD_SYSTEM_DIR: path.join(root, 'system'), ...env,
+    },
     args: [
       `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
       `--host-resolver-rules=MAP www.linkedin.com:443 127.0.0.1:${server.port}`,

@@ -13,6 +13,9 @@ test('builders spell the wire fields', () => {
   assert.deepEqual(P.request.hello(), { type: 'hello', protocol: 1 });
   assert.deepEqual(P.request.analyze({ domain: 'linkedin.com', text: 'x', revision: 7, editor: 'e1' }),
     { type: 'analyze', domain: 'linkedin.com', text: 'x', revision: 7, editor: 'e1' });
+  // "Ignore always" stores the host's keyed hash: the extension asks for it.
+  assert.deepEqual(P.request.analyze({ domain: 'linkedin.com', text: 'x', revision: 7, editor: 'e1', ignoreKeys: true }),
+    { type: 'analyze', domain: 'linkedin.com', text: 'x', revision: 7, editor: 'e1', ignore_keys: true });
   assert.deepEqual(P.request.listsPut({ domain: '*', name: 'n', category: 'keyword', severity: 'high', terms: ['A'], baseRevision: 3 }),
     { type: 'lists.put', domain: '*', name: 'n', category: 'keyword', severity: 'high', terms: ['A'], base_revision: 3 });
   assert.deepEqual(P.request.listsDelete({ domain: 'linkedin.com', name: 'n', baseRevision: 4 }),
@@ -29,6 +32,8 @@ test('replies are validated; malformed ones become bad_reply', () => {
   assert.equal(P.parseReply({ type: 'result', revision: 1, findings: [{ category: 'pii', severity: 'high', rule: 'r', start: 0, end: 3 }] }).ok, true);
   assert.equal(P.parseReply({ type: 'result', revision: 1, findings: [{ category: 'pii', severity: 'urgent', rule: 'r', start: 0, end: 3 }] }).error.code, 'bad_reply');
   assert.equal(P.parseReply({ type: 'result', findings: [{ category: 'pii', severity: 'low', rule: 'r', start: 5, end: 3 }] }).ok, false);
+  assert.equal(P.parseReply({ type: 'result', revision: 1, findings: [{ category: 'pii', severity: 'high', rule: 'r', start: 0, end: 3, ignore_key: 'ab'.repeat(32) }] }).ok, true);
+  assert.equal(P.parseReply({ type: 'result', revision: 1, findings: [{ category: 'pii', severity: 'high', rule: 'r', start: 0, end: 3, ignore_key: 7 }] }).ok, false);
   assert.equal(P.parseReply({ type: 'nope' }).ok, false);
   assert.equal(P.parseReply(null).ok, false);
   assert.equal(P.parseReply({ type: 'superseded', revision: 6 }).ok, true);

@@ -18,7 +18,8 @@ const GATE_CHECK_TIMEOUT_MS = 1500;
 /**
  * @param {AbortSignal} signal
  * @param {{sessions: Map, enabled: () => boolean, hostStatus: () => object,
- *   aiSetting: () => object|null, uiRoot: () => ShadowRoot}} ctx
+ *   aiSetting: () => object|null, policy: () => {allowPostAnywayOnHigh: boolean},
+ *   uiRoot: () => ShadowRoot}} ctx
  */
 export function init(signal, ctx) {
   function sessionForSubmit(target) {
@@ -147,7 +148,16 @@ export function init(signal, ctx) {
     anyway.className = 'danger';
     anyway.dataset.action = 'post-anyway';
     anyway.textContent = t('postAnyway');
-    actions.append(anyway, edit);
+    // The organisation's policy can take "Post anyway" away: the user must edit.
+    if (ctx.policy().allowPostAnywayOnHigh) actions.append(anyway);
+    else {
+      const note = document.createElement('p');
+      note.className = 'managed';
+      note.setAttribute('data-role', 'managed-no-post-anyway');
+      note.textContent = t('managedNoPostAnyway');
+      dialog.append(note);
+    }
+    actions.append(edit);
     dialog.append(actions);
     backdrop.append(dialog);
     root.append(backdrop);
