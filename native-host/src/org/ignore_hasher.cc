@@ -6,7 +6,7 @@
 
 #include "draftguard/engine.h"
 #include "org/encoding.h"
-#include "org/file_io.h"
+#include "store/file_io.h"
 
 namespace draftguard::org {
 
@@ -18,7 +18,7 @@ Result<IgnoreHasher> IgnoreHasher::FromKey(std::string key) {
 Result<IgnoreHasher> IgnoreHasher::Open(const std::filesystem::path& dir) {
   if (sodium_init() < 0) return Status(ErrorCode::kInvalidArgument, "libsodium failed to initialise");
   std::filesystem::path file = dir / "ignore.key";
-  Result<std::string> text = ReadSmallFile(file, 1024);
+  Result<std::string> text = store::ReadSmallFile(file, 1024);
   if (text.ok()) {
     std::string t = std::move(text).value();
     while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.pop_back();
@@ -32,7 +32,7 @@ Result<IgnoreHasher> IgnoreHasher::Open(const std::filesystem::path& dir) {
   std::string key(kIgnoreKeyBytes, '\0');
   randombytes_buf(key.data(), key.size());
   std::string b64 = Base64Encode(key) + "\n";
-  Status s = WriteFileAtomically(file, b64, 0600, /*exclusive=*/true);
+  Status s = store::WriteFileAtomically(file, b64, 0600, /*exclusive=*/true);
   sodium_memzero(b64.data(), b64.size());
   if (s.code() == ErrorCode::kConflict) return Open(dir);  // another host made it first
   if (!s.ok()) return s;

@@ -5,7 +5,7 @@
 #include <boost/json.hpp>
 
 #include "org/encoding.h"
-#include "org/file_io.h"
+#include "store/file_io.h"
 
 namespace draftguard::org {
 namespace json = boost::json;
@@ -37,15 +37,15 @@ Status WriteKeyFiles(const std::filesystem::path& keyfile, const KeyPair& pair) 
   std::string b64 = Base64Encode(pair.secret.bytes());
   std::string text = "{\"type\":\"draftguard-pack-secret-key\",\"algorithm\":\"ed25519\",\"key_id\":\"" +
                      KeyId(pair.public_key) + "\",\"secret_key\":\"" + b64 + "\"}\n";
-  Status s = WriteFileAtomically(keyfile, text, 0600, /*exclusive=*/true);
+  Status s = store::WriteFileAtomically(keyfile, text, 0600, /*exclusive=*/true);
   WipeString(&b64);
   WipeString(&text);
   if (!s.ok()) return s;
-  return WriteFileAtomically(pub, PublicKeyFileJson(pair.public_key), 0644, /*exclusive=*/true);
+  return store::WriteFileAtomically(pub, PublicKeyFileJson(pair.public_key), 0644, /*exclusive=*/true);
 }
 
 Result<SecretKey> ReadSecretKeyFile(const std::filesystem::path& keyfile) {
-  Result<std::string> text = ReadSmallFile(keyfile, 64 << 10);
+  Result<std::string> text = store::ReadSmallFile(keyfile, 64 << 10);
   if (!text.ok()) return text.status();
   boost::system::error_code ec;
   json::value v = json::parse(text.value(), ec);

@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "org/file_io.h"
+#include "store/file_io.h"
 
 namespace draftguard::org {
 namespace json = boost::json;
@@ -118,7 +118,7 @@ void MergeManagedPolicy(std::string_view text, const std::string& source, Manage
 ManagedPolicy ReadManagedPolicy(std::span<const std::filesystem::path> files) {
   ManagedPolicy out;
   for (const std::filesystem::path& f : files) {
-    Result<std::string> text = ReadSmallFile(f);
+    Result<std::string> text = store::ReadSmallFile(f);
     if (!text.ok()) {
       out.problems.push_back(text.status().message());
       continue;

@@ -7,7 +7,7 @@
 #include <boost/json.hpp>
 
 #include "org/encoding.h"
-#include "org/file_io.h"
+#include "store/file_io.h"
 #include "org/org_pack.h"
 
 namespace draftguard::org {
@@ -28,7 +28,7 @@ std::string Sha256Hex(std::string_view bytes) {
 OrgState OrgState::Load(const fs::path& dir, std::string* problem) {
   OrgState s;
   s.dir_ = dir;
-  Result<std::string> text = ReadSmallFile(dir / kStateFile);
+  Result<std::string> text = store::ReadSmallFile(dir / kStateFile);
   if (!text.ok()) {
     if (text.status().code() != ErrorCode::kNotFound && problem) *problem = text.status().message();
     return s;
@@ -74,11 +74,11 @@ Status OrgState::Save() const {
   json::object doc;
   doc["schema"] = 1;
   doc["packs"] = std::move(packs);
-  return WriteFileAtomically(dir_ / kStateFile, json::serialize(doc) + "\n", 0600);
+  return store::WriteFileAtomically(dir_ / kStateFile, json::serialize(doc) + "\n", 0600);
 }
 
 std::optional<std::string> OrgState::CachedEnvelope(const std::string& id) const {
-  Result<std::string> text = ReadSmallFile(dir_ / kCacheDir / (id + ".json"));
+  Result<std::string> text = store::ReadSmallFile(dir_ / kCacheDir / (id + ".json"));
   if (!text.ok()) return std::nullopt;
   return std::move(text).value();
 }
@@ -87,7 +87,7 @@ Status OrgState::CacheEnvelope(const std::string& id, const std::string& envelop
   std::error_code ec;
   fs::create_directories(dir_ / kCacheDir, ec);
   ::chmod((dir_ / kCacheDir).c_str(), 0700);
-  return WriteFileAtomically(dir_ / kCacheDir / (id + ".json"), envelope_json, 0600);
+  return store::WriteFileAtomically(dir_ / kCacheDir / (id + ".json"), envelope_json, 0600);
 }
 
 }  // namespace draftguard::org

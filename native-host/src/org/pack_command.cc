@@ -11,7 +11,7 @@
 #include <boost/json.hpp>
 
 #include "org/ed25519.h"
-#include "org/file_io.h"
+#include "store/file_io.h"
 #include "org/key_files.h"
 #include "org/org_pack.h"
 #include "org/sealed_terms.h"
@@ -79,7 +79,7 @@ Result<std::string> ReadInput(const std::string& path) {
     std::string s((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     return s;
   }
-  return ReadSmallFile(path);
+  return store::ReadSmallFile(path);
 }
 
 int Keygen(const Args& a) {

@@ -10,7 +10,7 @@
 
 #include "draftguard/engine.h"
 #include "draftguard/packs.h"
-#include "org/file_io.h"
+#include "store/file_io.h"
 #include "org/org_state.h"
 #include "org/system_paths.h"
 
@@ -152,7 +152,7 @@ OrgPolicy LoadOrgPolicy(const LoaderOptions& options) {
     }
     std::sort(files.begin(), files.end());
     for (const fs::path& f : files) {
-      Result<std::string> text = ReadSmallFile(f);
+      Result<std::string> text = store::ReadSmallFile(f);
       if (!text.ok()) {
         out.reports.push_back({f.string(), "", 0, "", 0, false, Refusal::kMalformed, text.status().message()});
         continue;

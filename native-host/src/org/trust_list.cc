@@ -4,7 +4,7 @@
 
 #include "org/ed25519.h"
 #include "org/encoding.h"
-#include "org/file_io.h"
+#include "store/file_io.h"
 
 namespace draftguard::org {
 namespace json = boost::json;
@@ -75,7 +75,7 @@ Result<TrustList> ParseTrustList(std::string_view text, std::string source) {
 }
 
 Result<TrustList> LoadTrustList(const std::filesystem::path& path) {
-  Result<std::string> text = ReadSmallFile(path);
+  Result<std::string> text = store::ReadSmallFile(path);
   if (!text.ok()) return text.status();
   return ParseTrustList(text.value(), path.string());
 }

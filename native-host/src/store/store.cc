@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include "store/file_io.h"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -84,17 +86,6 @@ Status ReadWholeFile(const fs::path& p, std::string* out, struct stat* st, bool*
   out->resize(got);
   ::close(fd);
   return Status::Ok();
-}
-
-bool WriteAll(int fd, const char* p, size_t n) {
-  while (n > 0) {
-    ssize_t w = ::write(fd, p, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return false;
-    p += w;
-    n -= static_cast<size_t>(w);
-  }
-  return true;
 }
 
 // Reads the schema and revision every store file carries.
@@ -183,9 +174,9 @@ Result<std::unique_ptr<Store>> Store::Open(const fs::path& dir) {
     LockGuard lock(fd);
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
       std::string name = entry.path().filename().string();
-      size_t t = name.find(".tmp.");
+      size_t t = name.find(kTempInfix);
       if (t == std::string::npos) continue;
-      long pid = std::strtol(name.c_str() + t + 5, nullptr, 10);
+      long pid = std::strtol(name.c_str() + t + sizeof kTempInfix - 1, nullptr, 10);
       if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)) continue;
       fs::remove(entry.path(), ec);
     }
@@ -367,28 +358,8 @@ Status Store::ReadSettings(bool locked) {
 }
 
 Status Store::WriteAtomically(FileState& f, const std::string& bytes) {
-  fs::path tmp = f.path;
-  tmp += ".tmp." + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Status(ErrorCode::kIo, Errno("cannot create", tmp), f.name);
-  if (!WriteAll(fd, bytes.data(), bytes.size()) || ::fsync(fd) != 0) {
-    Status s(ErrorCode::kIo, Errno("cannot write", tmp), f.name);
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    return s;
-  }
-  ::close(fd);
-  if (::rename(tmp.c_str(), f.path.c_str()) != 0) {
-    Status s(ErrorCode::kIo, Errno("cannot replace", f.path), f.name);
-    ::unlink(tmp.c_str());
-    return s;
-  }
-  // The rename is durable only once the directory is.
-  int dfd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
+  Status s = WriteFileAtomically(f.path, bytes, 0600);
+  if (!s.ok()) return Status(s.code(), s.message(), f.name);
   struct stat st {};
   if (::stat(f.path.c_str(), &st) == 0) f.Remember(st);
   return Status::Ok();
@@ -472,16 +443,7 @@ Status AddAllowedExtension(const fs::path& dir, const std::string& id) {
     bool present = false;
     for (const json::value& x : ids.get_array()) present |= x.is_string() && x.get_string() == id;
     if (!present) ids.get_array().emplace_back(id);
-    std::string out = json::serialize(o);
-    fs::path tmp = config;
-    tmp += ".tmp." + std::to_string(::getpid());
-    int tfd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (tfd < 0 || !WriteAll(tfd, out.data(), out.size()) || ::fsync(tfd) != 0 ||
-        ::rename(tmp.c_str(), config.c_str()) != 0) {
-      result = Status(ErrorCode::kIo, Errno("cannot write", config), "config.json");
-      ::unlink(tmp.c_str());
-    }
-    if (tfd >= 0) ::close(tfd);
+    result = WriteFileAtomically(config, json::serialize(o), 0600);
   }
   ::close(fd);
   return result;

@@ -1,4 +1,4 @@
-#include "org/file_io.h"
+#include "store/file_io.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace draftguard::org {
+namespace draftguard::store {
 namespace fs = std::filesystem;
 
 Result<std::string> ReadSmallFile(const fs::path& path, uintmax_t limit) {
@@ -39,7 +39,7 @@ Status WriteFileAtomically(const fs::path& path, std::string_view bytes, mode_t 
     return Status(ErrorCode::kConflict, path.string() + " already exists; not overwriting it", path.string());
   fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   fs::path tmp = path;
-  tmp += ".tmp-" + std::to_string(::getpid());
+  tmp += kTempInfix + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
   if (fd < 0) return Errno("cannot create", tmp);
   ::fchmod(fd, mode);  // the umask must not widen or narrow what was asked
@@ -85,4 +85,4 @@ Status WriteFileAtomically(const fs::path& path, std::string_view bytes, mode_t 
   return Status::Ok();
 }
 
-}  // namespace draftguard::org
+}  // namespace draftguard::store
