@@ -79,16 +79,30 @@ Result<std::unique_ptr<RE2>> CompilePattern(std::string_view pattern, const Lexi
 std::string_view Neighbourhood(std::string_view text, size_t begin, size_t end, int window) {
   size_t from = begin > static_cast<size_t>(window) ? begin - window : 0;
   size_t to = std::min(text.size(), end + window);
-  size_t para_start = text.rfind('\n', begin == 0 ? 0 : begin - 1);
-  if (para_start != std::string_view::npos && para_start >= from && begin > 0) from = para_start + 1;
-  size_t para_end = text.find('\n', end);
-  if (para_end != std::string_view::npos && para_end < to) to = para_end;
+  // Stop at a paragraph break, looking only inside the window: a draft
+  // without one must not be scanned end to end for every hit.
+  size_t before = text.substr(from, begin - from).rfind('\n');
+  if (before != std::string_view::npos) from += before + 1;
+  size_t after = text.substr(end, to - end).find('\n');
+  if (after != std::string_view::npos) to = end + after;
   return text.substr(from, to - from);
+}
+
+void NearbyPatterns::Combine(int64_t max_mem) {
+  if (patterns.size() < 2) return;
+  std::string joined;
+  for (const auto& re : patterns) {
+    if (!joined.empty()) joined += '|';
+    joined += "(?:" + re->pattern() + ")";
+  }
+  auto re = std::make_unique<RE2>(joined, PatternOptions(max_mem));
+  if (re->ok()) combined_ = std::move(re);
 }
 
 bool NearbyPatterns::AnyNear(std::string_view text, size_t begin, size_t end) const {
   if (patterns.empty()) return false;
   std::string_view around = Neighbourhood(text, begin, end, window);
+  if (combined_) return RE2::PartialMatch(around, *combined_);
   for (const auto& re : patterns)
     if (RE2::PartialMatch(around, *re)) return true;
   return false;

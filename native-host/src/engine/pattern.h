@@ -61,8 +61,17 @@ struct NearbyPatterns {
   std::vector<std::unique_ptr<RE2>> patterns;
   int window = 0;
 
+  // Joins the patterns into one alternation, so a hit costs one RE2 search
+  // however many patterns there are (rules carry up to two dozen
+  // exclusions). Call once all are added; if the alternation does not fit
+  // in max_mem the patterns keep running one by one.
+  void Combine(int64_t max_mem);
+
   // Whether any of the patterns occurs near text[begin, end).
   bool AnyNear(std::string_view text, size_t begin, size_t end) const;
+
+ private:
+  std::unique_ptr<RE2> combined_;
 };
 
 // The part of text around [begin, end) that NearbyPatterns inspects.

@@ -69,6 +69,7 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
         rule.exclusions.patterns.push_back(std::move(ere).value());
       }
       if (!ok) continue;
+      rule.exclusions.Combine(rule_max_mem);
       std::string error;
       if (set->set_->Add(rule.pattern->pattern(), &error) < 0) {
         report(pack, "rule " + spec.id, Status(ErrorCode::kBadPattern, "RE2::Set rejects the pattern: " + error));

@@ -40,6 +40,7 @@ Result<std::unique_ptr<TermLists>> TermLists::Compile(std::span<const TermList> 
         error = Status(re.status().code(), where + ": exclusion: " + re.status().message(), list.exclusions[k]);
       }
     }
+    exclusions.Combine(max_mem);
     for (uint32_t ti = 0; ti < list.terms.size() && !error; ++ti) {
       const std::string& term = list.terms[ti];
       if (IsRegexTerm(term)) {
