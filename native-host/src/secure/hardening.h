@@ -8,8 +8,9 @@
 //
 // Where the host calls it (src/host/host.cc, RunHost):
 //   secure::HardenProcess();                  // first thing in host mode
-//   ...LockMemory(buf, n) / UnlockAndWipe(buf, n) around draft buffers;
-//   secure::Wipe(p, n) for buffers that were not locked.
+// Request buffers are locked and wiped by the protocol's JSON memory
+// resource (protocol/wiping_resource.cc), and the engine zeroes its own
+// normalised copy of each draft.
 #ifndef DRAFTGUARD_SECURE_HARDENING_H_
 #define DRAFTGUARD_SECURE_HARDENING_H_
 
