@@ -300,6 +300,27 @@ json::object Dispatcher::Handle(const json::value& request) {
   return reply;
 }
 
+// The serialisation build(k) for the largest k < hi whose size fits in
+// max_bytes (build grows with k; build(hi) is known not to fit), by binary
+// search; nullopt if even build(0) does not fit.
+template <typename Build>
+std::optional<std::string> LargestThatFits(size_t hi, size_t max_bytes, const Build& build) {
+  std::string best = build(0);
+  if (best.size() > max_bytes) return std::nullopt;
+  size_t lo = 0;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    std::string s = build(mid);
+    if (s.size() <= max_bytes) {
+      lo = mid;
+      best = std::move(s);
+    } else {
+      hi = mid;
+    }
+  }
+  return best;
+}
+
 std::string Dispatcher::Serialize(const json::object& reply) const {
   std::string out = json::serialize(reply);
   if (out.size() <= options_.max_reply_bytes) return out;
@@ -334,48 +355,20 @@ std::string Dispatcher::Serialize(const json::object& reply) const {
       r["truncated"] = true;
       return json::serialize(r);
     };
-    size_t lo = 0, hi = order.size();  // build(lo) fits (checked below), build(hi) does not
-    std::string best = build(0);
-    if (best.size() <= options_.max_reply_bytes) {
-      while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        std::string s = build(mid);
-        if (s.size() <= options_.max_reply_bytes) {
-          lo = mid;
-          best = std::move(s);
-        } else {
-          hi = mid;
-        }
-      }
-      return best;
-    }
+    if (auto best = LargestThatFits(order.size(), options_.max_reply_bytes, build)) return *best;
   }
 
   // Lists (a lists reply or a conflict): cut the term arrays.
   const json::value* domains = reply.if_contains("domains");
   if (domains && domains->is_object()) {
-    json::object base = reply;
-    size_t lo = 0, hi = MaxTerms(domains->get_object());
     auto build = [&](size_t keep) {
-      json::object r = base;
+      json::object r = reply;
       TrimTerms(r["domains"].get_object(), keep);
       r["truncated"] = true;
       return json::serialize(r);
     };
-    std::string best = build(0);
-    if (best.size() <= options_.max_reply_bytes) {
-      while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        std::string s = build(mid);
-        if (s.size() <= options_.max_reply_bytes) {
-          lo = mid;
-          best = std::move(s);
-        } else {
-          hi = mid;
-        }
-      }
-      return best;
-    }
+    if (auto best = LargestThatFits(MaxTerms(domains->get_object()), options_.max_reply_bytes, build))
+      return *best;
   }
   return json::serialize(Error(id, "too_large", "the reply would exceed the host's 1 MiB frame limit"));
 }
