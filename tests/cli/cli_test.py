@@ -49,6 +49,8 @@ class Scan(unittest.TestCase):
         self.assertEqual(code, 1, err)
         self.assertIn("leaky-post.txt:5:22: high keyword (list.codenames)", out)
         self.assertIn("[[Falcon]]", out)
+        # The case study's figures: "case study from …" is not a public source.
+        self.assertIn("case_study", out)
         self.assertIn("why:", out)
         self.assertIn("safer:", out)
         self.assertNotIn("\x1b[", out, "no colour when stdout is not a terminal")
