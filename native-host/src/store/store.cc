@@ -288,73 +288,45 @@ void Store::MoveAside(FileState& f, const std::string& why, bool locked) {
   f.RememberAbsent();
 }
 
-Status Store::ReadLists(bool locked) {
+template <typename T, typename Parse>
+Status Store::ReadVersioned(FileState& f, bool locked, Versioned<T>* out, const Parse& parse) {
   bool changed = false;
   json::value v;
-  Status s = ReadIfChanged(*lists_file_, locked, &changed, &v);
+  Status s = ReadIfChanged(f, locked, &changed, &v);
   if (!changed) return Status::Ok();
-  if (v.is_null()) {
-    lists_ = {};
-    return s;
-  }
+  *out = {};
+  if (v.is_null()) return s;
   int schema = 0;
   uint64_t revision = 0;
   Status h = ReadHeader(v, &schema, &revision, true);
   if (h.ok() && schema > kSchema) {
     read_only_ = true;
-    problems_.push_back({lists_file_->name,
+    problems_.push_back({f.name,
                          "written by a newer DraftGuard (schema " + std::to_string(schema) +
                              "); left as is, the store is read-only",
                          ""});
-    lists_ = {};
-    return Status(ErrorCode::kCorrupt, "newer schema", lists_file_->name);
+    return Status(ErrorCode::kCorrupt, "newer schema", f.name);
   }
-  Result<ListsDocument> doc = h.ok() ? ListsDocumentFromJson(v) : Result<ListsDocument>(h);
-  if (!doc.ok()) {
-    MoveAside(*lists_file_, doc.status().ToString(), locked);
-    lists_ = {};
-    return doc.status();
+  Result<T> parsed = h.ok() ? parse(v) : Result<T>(h);
+  if (!parsed.ok()) {
+    MoveAside(f, parsed.status().ToString(), locked);
+    return parsed.status();
   }
-  lists_.revision = revision;
-  lists_.value = std::move(doc).value();
+  out->revision = revision;
+  out->value = std::move(parsed).value();
   return Status::Ok();
 }
 
+Status Store::ReadLists(bool locked) {
+  return ReadVersioned(*lists_file_, locked, &lists_, [](const json::value& v) { return ListsDocumentFromJson(v); });
+}
+
 Status Store::ReadSettings(bool locked) {
-  bool changed = false;
-  json::value v;
-  Status s = ReadIfChanged(*settings_file_, locked, &changed, &v);
-  if (!changed) return Status::Ok();
-  if (v.is_null()) {
-    settings_ = {};
-    return s;
-  }
-  int schema = 0;
-  uint64_t revision = 0;
-  Status h = ReadHeader(v, &schema, &revision, true);
-  if (h.ok() && schema > kSchema) {
-    read_only_ = true;
-    problems_.push_back({settings_file_->name,
-                         "written by a newer DraftGuard (schema " + std::to_string(schema) +
-                             "); left as is, the store is read-only",
-                         ""});
-    settings_ = {};
-    return Status(ErrorCode::kCorrupt, "newer schema", settings_file_->name);
-  }
-  Result<Settings> parsed = Status(ErrorCode::kCorrupt, "\"domains\" missing", "domains");
-  if (!h.ok()) {
-    parsed = h;
-  } else if (const json::value* d = v.get_object().if_contains("domains")) {
-    parsed = SettingsFromJson(*d, "domains");
-  }
-  if (!parsed.ok()) {
-    MoveAside(*settings_file_, parsed.status().ToString(), locked);
-    settings_ = {};
-    return parsed.status();
-  }
-  settings_.revision = revision;
-  settings_.value = std::move(parsed).value();
-  return Status::Ok();
+  return ReadVersioned(*settings_file_, locked, &settings_, [](const json::value& v) -> Result<Settings> {
+    const json::value* domains = v.get_object().if_contains("domains");
+    if (!domains) return Status(ErrorCode::kCorrupt, "\"domains\" missing", "domains");
+    return SettingsFromJson(*domains, "domains");
+  });
 }
 
 Status Store::WriteAtomically(FileState& f, const std::string& bytes) {

@@ -110,6 +110,11 @@ class Store {
   Store(std::filesystem::path dir, int lock_fd);
   Status ReadLists(bool locked);
   Status ReadSettings(bool locked);
+  // Re-reads `f` into *out if it changed since last read: absent → empty;
+  // newer schema → empty and the store read-only; unparsable by `parse` →
+  // moved aside and empty.
+  template <typename T, typename Parse>
+  Status ReadVersioned(FileState& f, bool locked, Versioned<T>* out, const Parse& parse);
   // Reads `name` if its identity changed; *changed tells whether it did;
   // *json receives the parsed object (null when the file is absent).
   Status ReadIfChanged(FileState& f, bool locked, bool* changed, boost::json::value* json);
