@@ -1,4 +1,5 @@
 #include "audit/text_encoding.h"
+#include "formats/utf16_offsets.h"
 
 #include <doctest/doctest.h>
 

@@ -7,6 +7,7 @@
 #include "audit/findings_chart.h"
 #include "audit/html_escape.h"
 #include "audit/text_encoding.h"
+#include "formats/utf16_offsets.h"
 
 namespace draftguard::audit {
 namespace {

@@ -9,6 +9,7 @@
 
 #include "audit/html_report.h"
 #include "audit/text_encoding.h"
+#include "formats/utf16_offsets.h"
 #include "draftguard/findings_json.h"
 
 namespace draftguard::audit {

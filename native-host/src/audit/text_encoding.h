@@ -10,7 +10,6 @@
 #define DRAFTGUARD_AUDIT_TEXT_ENCODING_H_
 
 #include <cstddef>
-#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,23 +21,6 @@ namespace draftguard::audit {
 // over U+10FFFF count as invalid.
 // Cost: one pass; valid ASCII runs are skipped word by word.
 size_t RepairUtf8(std::string* text);
-
-// Maps UTF-16 code-unit offsets (what Finding::start/end are) to byte
-// offsets of the valid UTF-8 text they were computed on. An offset inside a
-// surrogate pair maps to the start of its code point; one past the end maps
-// to text.size().
-// Cost: ascending queries cost the distance walked; a smaller offset than
-// the previous one restarts from the beginning.
-class Utf16ToUtf8 {
- public:
-  explicit Utf16ToUtf8(std::string_view utf8) : text_(utf8) {}
-  size_t ByteOffset(uint32_t utf16_offset);
-
- private:
-  std::string_view text_;
-  size_t byte_ = 0;
-  uint32_t units_ = 0;
-};
 
 }  // namespace draftguard::audit
 

@@ -1,5 +1,7 @@
 #include "cli/text_report.h"
 
+#include "formats/utf16_offsets.h"
+
 #include <algorithm>
 
 namespace draftguard::cli {
@@ -47,20 +49,8 @@ std::string Flatten(std::string_view s) {
 
 }  // namespace
 
-size_t ByteOffsetOf(std::string_view text, uint32_t utf16_offset) {
-  size_t byte = 0;
-  uint32_t units = 0;
-  while (byte < text.size() && units < utf16_offset) {
-    unsigned char b = text[byte];
-    int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    units += len == 4 ? 2 : 1;
-    byte += len;
-  }
-  return std::min(byte, text.size());
-}
-
 LineColumn LineColumnOf(std::string_view text, uint32_t utf16_offset) {
-  size_t end = ByteOffsetOf(text, utf16_offset);
+  size_t end = Utf16ToUtf8(text).ByteOffset(utf16_offset);
   LineColumn lc;
   for (size_t i = 0; i < end; ++i) {
     if (text[i] == '\n') {
@@ -81,7 +71,8 @@ void WriteTextReport(std::FILE* out, std::string_view text, std::span<const Find
   for (const Finding& f : findings) {
     ++counts[static_cast<int>(f.severity)];
     LineColumn lc = LineColumnOf(text, f.start);
-    size_t b = ByteOffsetOf(text, f.start), e = ByteOffsetOf(text, f.end);
+    Utf16ToUtf8 bytes(text);
+    size_t b = bytes.ByteOffset(f.start), e = bytes.ByteOffset(f.end);
     size_t from = BackChars(text, b, kContextChars), to = ForwardChars(text, e, kContextChars);
     const char* color = options.color ? SeverityColor(f.severity) : "";
     std::string_view sev = SeverityName(f.severity);

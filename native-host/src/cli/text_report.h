@@ -25,9 +25,6 @@ struct LineColumn {
 };
 LineColumn LineColumnOf(std::string_view text, uint32_t utf16_offset);
 
-// Byte offset in `text` of a UTF-16 offset (clamped to the text).
-size_t ByteOffsetOf(std::string_view text, uint32_t utf16_offset);
-
 void WriteTextReport(std::FILE* out, std::string_view text, std::span<const Finding> findings,
                      const TextReportOptions& options);
 
