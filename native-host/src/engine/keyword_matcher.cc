@@ -225,25 +225,27 @@ void KeywordMatcher::Match(std::string_view text, const std::vector<Token>& toke
                            std::vector<Hit>* hits) const {
   if (terms_ == 0) return;
   // The last max_depth_ words the automaton consumed: where each began and
-  // whether a hard break preceded it.
-  const uint32_t ring_size = max_depth_ + 1;
+  // whether a hard break preceded it. A power of two, so indexing is a mask.
+  uint32_t ring_size = 1;
+  while (ring_size <= max_depth_) ring_size <<= 1;
+  const uint64_t mask = ring_size - 1;
   std::vector<uint32_t> ring_begin(ring_size);
   std::vector<uint8_t> ring_hard(ring_size);
   uint64_t consumed = 0;
   uint32_t state = 0;
   auto feed = [&](uint32_t word, uint32_t begin, uint32_t end, bool hard) {
     state = Step(state, word);
-    ring_begin[consumed % ring_size] = begin;
-    ring_hard[consumed % ring_size] = hard;
+    ring_begin[consumed & mask] = begin;
+    ring_hard[consumed & mask] = hard;
     ++consumed;
     for (uint32_t s = state; s != 0;) {
       const Node& n = nodes_[s];
       if (n.out_begin != n.out_end) {
         // A phrase must not straddle a hard break between its words.
         bool straddles = false;
-        for (uint32_t k = 1; k < n.depth; ++k) straddles |= ring_hard[(consumed - k) % ring_size] != 0;
+        for (uint32_t k = 1; k < n.depth; ++k) straddles |= ring_hard[(consumed - k) & mask] != 0;
         if (!straddles) {
-          uint32_t first = ring_begin[(consumed - n.depth) % ring_size];
+          uint32_t first = ring_begin[(consumed - n.depth) & mask];
           for (uint32_t o = n.out_begin; o < n.out_end; ++o) hits->push_back({first, end, outputs_[o]});
         }
       }
