@@ -256,7 +256,8 @@ Result<std::vector<Finding>> Engine::Analyze(std::string_view utf8, const Analyz
     std::vector<Token>* tokens;
     ~WipeOnExit() {
       internal::Wipe(&view->text);
-      for (Token& t : *tokens) internal::Wipe(&t.alt);
+      for (Token& t : *tokens)
+        if (!t.alt.empty()) internal::Wipe(&t.alt);  // nearly all are empty and never held text
     }
   } wipe{&view, &tokens};
   std::vector<PendingFinding> pending;

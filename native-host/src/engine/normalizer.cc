@@ -169,7 +169,19 @@ void NormalizeInto(std::string_view original, std::string* out, std::vector<uint
       Kind kind = kAscii.kind[b];
       if (kind == Kind::kText) {
         flush_space();
-        emit(kAscii.fold[b], i);
+        // A run of ASCII text, the bulk of most drafts, in one go.
+        size_t run = i + 1;
+        while (run < n && p[run] < 0x80 && kAscii.kind[p[run]] == Kind::kText) ++run;
+        size_t at = out->size();
+        out->resize(at + (run - i));
+        for (size_t k = i; k < run; ++k) (*out)[at + k - i] = kAscii.fold[p[k]];
+        if (map) {
+          size_t m = map->size();
+          map->resize(m + (run - i));
+          for (size_t k = i; k < run; ++k) (*map)[m + k - i] = static_cast<uint32_t>(k);
+        }
+        i = run;
+        continue;
       } else if (kind != Kind::kDrop) {
         add_space(kind, i);
       }

@@ -7,10 +7,12 @@
 namespace draftguard::internal {
 namespace {
 
+inline bool IsAsciiWord(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+
 bool IsWordCodePoint(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
-  }
+  if (cp < 0x80) return IsAsciiWord(static_cast<unsigned char>(cp));
   auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
          (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
@@ -106,6 +108,8 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens) {
     }
     size_t end = i;
     bool has_digit = cp >= '0' && cp <= '9';
+    // ASCII letters and digits first: most of any draft.
+    while (end < n && IsAsciiWord(p[end])) has_digit |= p[end++] <= '9';
     while (end < n) {
       size_t next = end;
       char32_t c = p[end] < 0x80 ? p[next++] : DecodeUtf8(text, &next);
