@@ -1,5 +1,8 @@
 #include "engine/pattern.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace draftguard::internal {
 namespace {
 
@@ -76,16 +79,43 @@ Result<std::unique_ptr<RE2>> CompilePattern(std::string_view pattern, const Lexi
   return re;
 }
 
-std::string_view Neighbourhood(std::string_view text, size_t begin, size_t end, int window) {
-  size_t from = begin > static_cast<size_t>(window) ? begin - window : 0;
-  size_t to = std::min(text.size(), end + window);
+Span Neighbourhood(std::string_view text, Span hit, int window) {
+  size_t from = hit.begin > static_cast<size_t>(window) ? hit.begin - window : 0;
+  size_t to = std::min(text.size(), hit.end + window);
   // Stop at a paragraph break, looking only inside the window: a draft
   // without one must not be scanned end to end for every hit.
-  size_t before = text.substr(from, begin - from).rfind('\n');
-  if (before != std::string_view::npos) from += before + 1;
-  size_t after = text.substr(end, to - end).find('\n');
-  if (after != std::string_view::npos) to = end + after;
-  return text.substr(from, to - from);
+  while (const void* nl = std::memchr(text.data() + from, '\n', hit.begin - from))
+    from = static_cast<const char*>(nl) - text.data() + 1;
+  if (const void* nl = std::memchr(text.data() + hit.end, '\n', to - hit.end))
+    to = static_cast<const char*>(nl) - text.data();
+  return {from, to};
+}
+
+void MarkNear(const RE2& re, std::string_view text, std::span<const Span> hits, int window,
+              std::vector<char>* near) {
+  auto occurs_in = [&](Span s) { return re.Match(text, s.begin, s.end, RE2::UNANCHORED, nullptr, 0); };
+  std::vector<std::pair<Span, size_t>> around;  // (neighbourhood, hit index), by start
+  around.reserve(hits.size());
+  for (size_t i = 0; i < hits.size(); ++i)
+    if (!(*near)[i]) around.push_back({Neighbourhood(text, hits[i], window), i});
+  std::sort(around.begin(), around.end(),
+            [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+  for (size_t first = 0; first < around.size();) {
+    // The stretch: this neighbourhood and those overlapping it, transitively.
+    Span stretch = around[first].first;
+    size_t last = first + 1;
+    for (; last < around.size() && around[last].first.begin <= stretch.end; ++last)
+      stretch.end = std::max(stretch.end, around[last].first.end);
+    if (occurs_in(stretch)) {
+      if (last - first == 1) {
+        (*near)[around[first].second] = 1;
+      } else {
+        for (size_t k = first; k < last; ++k)
+          if (occurs_in(around[k].first)) (*near)[around[k].second] = 1;
+      }
+    }
+    first = last;
+  }
 }
 
 void NearbyPatterns::Combine(int64_t max_mem) {
@@ -99,13 +129,13 @@ void NearbyPatterns::Combine(int64_t max_mem) {
   if (re->ok()) combined_ = std::move(re);
 }
 
-bool NearbyPatterns::AnyNear(std::string_view text, size_t begin, size_t end) const {
-  if (patterns.empty()) return false;
-  std::string_view around = Neighbourhood(text, begin, end, window);
-  if (combined_) return RE2::PartialMatch(around, *combined_);
-  for (const auto& re : patterns)
-    if (RE2::PartialMatch(around, *re)) return true;
-  return false;
+void NearbyPatterns::MarkNear(std::string_view text, std::span<const Span> hits,
+                              std::vector<char>* near) const {
+  if (combined_) {
+    internal::MarkNear(*combined_, text, hits, window, near);
+    return;
+  }
+  for (const auto& re : patterns) internal::MarkNear(*re, text, hits, window, near);
 }
 
 }  // namespace draftguard::internal

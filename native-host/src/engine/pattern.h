@@ -1,5 +1,5 @@
-// Compiling the RE2 patterns of packs and lists, and checking the patterns
-// that sit near a hit (contexts, exclusions).
+// Compiling the RE2 patterns of packs and lists, finding their matches, and
+// checking the patterns that sit near a hit (contexts, exclusions).
 //
 // Every RE2 here is built through CompilePattern, so every one has an
 // explicit memory budget, never logs, never captures (positions of the whole
@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,8 +56,30 @@ void ForEachMatch(const RE2& re, std::string_view text, Fn&& fn) {
   }
 }
 
-// Patterns looked for around a hit: within `window` bytes before its start
-// and after its end, never across a paragraph break.
+// A byte range of the normalised text: a hit, or the neighbourhood around one.
+struct Span {
+  size_t begin;
+  size_t end;
+};
+
+// The neighbourhood of a hit: `window` bytes before its start and after its
+// end, cut at the nearest paragraph break ('\n') inside that.
+Span Neighbourhood(std::string_view text, Span hit, int window);
+
+// Sets (*near)[i] when `re` matches inside the neighbourhood of hits[i]
+// (and leaves the other entries alone). The text around a neighbourhood
+// stays context for \b: a neighbourhood cut mid-word is no word boundary.
+//
+// Design decision: a rule can fire every other sentence (a launch verb, a
+// figure), and their neighbourhoods overlap. Overlapping neighbourhoods are
+// searched as one stretch first; only when the pattern occurs in the stretch
+// is each neighbourhood asked on its own. Patterns that are usually absent
+// (exclusions, most contexts) then cost about one pass over the text
+// however many hits there are.
+void MarkNear(const RE2& re, std::string_view text, std::span<const Span> hits, int window,
+              std::vector<char>* near);
+
+// Patterns looked for around a hit, any one of which will do.
 struct NearbyPatterns {
   std::vector<std::unique_ptr<RE2>> patterns;
   int window = 0;
@@ -67,15 +90,12 @@ struct NearbyPatterns {
   // in max_mem the patterns keep running one by one.
   void Combine(int64_t max_mem);
 
-  // Whether any of the patterns occurs near text[begin, end).
-  bool AnyNear(std::string_view text, size_t begin, size_t end) const;
+  // MarkNear for any of the patterns.
+  void MarkNear(std::string_view text, std::span<const Span> hits, std::vector<char>* near) const;
 
  private:
   std::unique_ptr<RE2> combined_;
 };
-
-// The part of text around [begin, end) that NearbyPatterns inspects.
-std::string_view Neighbourhood(std::string_view text, size_t begin, size_t end, int window);
 
 }  // namespace draftguard::internal
 

@@ -107,38 +107,44 @@ void RuleSet::Match(std::string_view text, std::vector<Hit>* hits) const {
 }
 
 void RuleSet::MatchRule(std::string_view text, const CompiledRule& rule, std::vector<Hit>* hits) const {
+  std::vector<Span> spans;
   ForEachMatch(*rule.pattern, text, [&](size_t begin, size_t end) {
     while (begin < end && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
     while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
-    if (begin == end) return;
-
-    // "require" contexts first (any one of them will do): most hits of a
-    // rule that has them fail there, and the other contexts need not run.
-    auto near = [&](const CompiledRule::Context& c) {
-      return RE2::PartialMatch(Neighbourhood(text, begin, end, c.window), *c.pattern);
-    };
-    if (rule.requires_context) {
-      bool found = false;
-      for (const CompiledRule::Context& c : rule.context)
-        if (c.effect == ContextEffect::kRequire && (found = near(c))) break;
-      if (!found) return;
-    }
-    Severity severity = rule.severity;
-    bool dropped = false;
-    for (const CompiledRule::Context& c : rule.context) {
-      if (c.effect == ContextEffect::kRequire || !near(c)) continue;
+    if (begin < end) spans.push_back({begin, end});
+  });
+  // "require" contexts first (any one of them will do): most hits of a rule
+  // that has them fail there, and the other contexts need not run for those.
+  if (rule.requires_context) {
+    std::vector<char> found(spans.size(), 0);
+    for (const CompiledRule::Context& c : rule.context)
+      if (c.effect == ContextEffect::kRequire) MarkNear(*c.pattern, text, spans, c.window, &found);
+    size_t kept = 0;
+    for (size_t i = 0; i < spans.size(); ++i)
+      if (found[i]) spans[kept++] = spans[i];
+    spans.resize(kept);
+  }
+  std::vector<Severity> severity(spans.size(), rule.severity);
+  std::vector<char> dropped(spans.size(), 0);
+  for (const CompiledRule::Context& c : rule.context) {
+    if (c.effect == ContextEffect::kRequire) continue;
+    std::vector<char> near(spans.size(), 0);
+    MarkNear(*c.pattern, text, spans, c.window, &near);
+    for (size_t i = 0; i < spans.size(); ++i) {
+      if (!near[i]) continue;
       if (c.effect == ContextEffect::kRaise) {
-        severity = Raise(severity);
-      } else if (severity == Severity::kLow) {
-        dropped = true;
+        severity[i] = Raise(severity[i]);
+      } else if (severity[i] == Severity::kLow) {
+        dropped[i] = 1;
       } else {
-        severity = static_cast<Severity>(static_cast<int>(severity) - 1);
+        severity[i] = static_cast<Severity>(static_cast<int>(severity[i]) - 1);
       }
     }
-    if (dropped) return;
-    if (rule.exclusions.AnyNear(text, begin, end)) return;
-    hits->push_back({begin, end, &rule, severity});
-  });
+  }
+  // A dropped hit counts as excluded: the exclusions need not look at it.
+  rule.exclusions.MarkNear(text, spans, &dropped);
+  for (size_t i = 0; i < spans.size(); ++i)
+    if (!dropped[i]) hits->push_back({spans[i].begin, spans[i].end, &rule, severity[i]});
 }
 
 }  // namespace draftguard::internal

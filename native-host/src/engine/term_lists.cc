@@ -79,12 +79,31 @@ void TermLists::Match(std::string_view text, const std::vector<Token>& tokens,
                       std::vector<Hit>* hits) const {
   std::vector<KeywordMatcher::Hit> raw;
   matcher_->Match(text, tokens, &raw);
-  auto keep = [&](size_t begin, size_t end, uint32_t list, uint32_t term) {
-    if (!exclusions_[list].AnyNear(text, begin, end)) hits->push_back({begin, end, list, term});
-  };
-  for (const auto& h : raw) keep(h.begin, h.end, h.entry.list, h.entry.term);
+  std::vector<Hit> found;
+  found.reserve(raw.size());
+  for (const auto& h : raw) found.push_back({h.begin, h.end, h.entry.list, h.entry.term});
   for (const RegexTerm& r : regexes_)
-    ForEachMatch(*r.pattern, text, [&](size_t begin, size_t end) { keep(begin, end, r.list, r.term); });
+    ForEachMatch(*r.pattern, text, [&](size_t begin, size_t end) { found.push_back({begin, end, r.list, r.term}); });
+  // Each list's exclusions look at that list's hits together.
+  std::vector<char> excluded(found.size(), 0);
+  std::vector<Span> spans;
+  std::vector<size_t> index;
+  std::vector<char> near;
+  for (uint32_t list = 0; list < exclusions_.size(); ++list) {
+    if (exclusions_[list].patterns.empty()) continue;
+    spans.clear();
+    index.clear();
+    for (size_t i = 0; i < found.size(); ++i) {
+      if (found[i].list != list) continue;
+      spans.push_back({found[i].begin, found[i].end});
+      index.push_back(i);
+    }
+    near.assign(spans.size(), 0);
+    exclusions_[list].MarkNear(text, spans, &near);
+    for (size_t k = 0; k < index.size(); ++k) excluded[index[k]] = near[k];
+  }
+  for (size_t i = 0; i < found.size(); ++i)
+    if (!excluded[i]) hits->push_back(found[i]);
 }
 
 }  // namespace draftguard::internal
