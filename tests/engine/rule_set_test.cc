@@ -120,6 +120,23 @@ TEST_CASE("exclusions make a hit benign only nearby") {
   CHECK(Run(*engine, far).size() == 1);
 }
 
+TEST_CASE("dense hits: each hit's own neighbourhood decides, however much they overlap") {
+  RuleSpec r = Rule("pct", "\\d+ ?%");
+  r.context = {{"\\bchurn\\b", ContextEffect::kRequire, 12}};
+  r.exclusions = {"\\bsource\\b"};
+  r.exclusion_window = 12;
+  auto engine = Engine::Create(Options(), std::vector<RulePack>{Pack({r})}, nullptr);
+  // Hits 9 bytes apart: the neighbourhoods overlap into one stretch that holds
+  // both "churn" and "source", yet only the hits near them are affected.
+  std::string text = "churn 1% xxxxx 2% xxxxx 3% xxxxx 4% xxxxx 5% churn source 6% xxxxx 7% xxxxx 8% churn";
+  std::vector<std::string> found;
+  for (const Finding& f : Run(*engine, text)) found.push_back(text.substr(f.start, f.end - f.start));
+  CHECK(found == std::vector<std::string>{"1%", "5%", "8%"});  // 6% is near "source", 2%–4% and 7% near nothing
+  // A neighbourhood that ends inside a word does not make a word boundary there:
+  // "churning" is not "churn", whatever part of it the window reaches.
+  CHECK(Run(*engine, "5% xxxxx churning").empty());  // the window ends after "churn"
+}
+
 TEST_CASE("pack JSON errors name the field path") {
   auto bad_severity = ParseRulePack(
       R"({"pack":"p","rules":[{"id":"a","category":"pii","pattern":"x"},{"id":"b","category":"pii","severity":"urgent","pattern":"y"}]})",
