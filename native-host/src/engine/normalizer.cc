@@ -138,20 +138,41 @@ const AsciiTable kAscii;
 
 // Appends the view of `original` to out; map (may be null) receives the
 // source offset of every byte appended.
+//
+// The bytes go through raw pointers into buffers sized ahead, and the sizes
+// are set right at the end. The buffers always have room for one byte per
+// input byte still to come plus one: enough for ASCII and white space, which
+// never emit more than they consume; a character that folds to more bytes
+// than it had grows them first.
 void NormalizeInto(std::string_view original, std::string* out, std::vector<uint32_t>* map) {
   const auto* p = reinterpret_cast<const unsigned char*>(original.data());
   const size_t n = original.size();
-  out->reserve(out->size() + n + n / 8);
-  if (map) map->reserve(map->size() + n + n / 8);
+  size_t w = out->size();
+  char* o = nullptr;
+  uint32_t* m = nullptr;
+  auto ensure = [&](size_t size) {
+    if (size <= out->size()) return;
+    size = std::max(size, out->size() + out->size() / 2);
+    out->resize(size);
+    o = out->data();
+    if (map) {
+      map->resize(size);
+      m = map->data();
+    }
+  };
+  ensure(w + n + 1);
+  o = out->data();
+  if (map) m = map->data();
+
   // Pending white space: 0 none, 1 a space, 2 a line break, 3 a blank line.
   int pending_space = 0;
   size_t space_source = 0;
-  auto emit = [&](char c, size_t source) {
-    out->push_back(c);
-    if (map) map->push_back(static_cast<uint32_t>(source));
-  };
   auto flush_space = [&] {
-    if (pending_space && !out->empty()) emit(pending_space == 3 ? '\n' : ' ', space_source);
+    if (pending_space && w > 0) {
+      o[w] = pending_space == 3 ? '\n' : ' ';
+      if (m) m[w] = static_cast<uint32_t>(space_source);
+      ++w;
+    }
     pending_space = 0;
   };
   auto add_space = [&](Kind kind, size_t source) {
@@ -170,21 +191,15 @@ void NormalizeInto(std::string_view original, std::string* out, std::vector<uint
       if (kind == Kind::kText) {
         flush_space();
         // A run of ASCII text, the bulk of most drafts, in one go.
-        size_t run = i + 1;
-        while (run < n && p[run] < 0x80 && kAscii.kind[p[run]] == Kind::kText) ++run;
-        size_t at = out->size();
-        out->resize(at + (run - i));
-        for (size_t k = i; k < run; ++k) (*out)[at + k - i] = kAscii.fold[p[k]];
-        if (map) {
-          size_t m = map->size();
-          map->resize(m + (run - i));
-          for (size_t k = i; k < run; ++k) (*map)[m + k - i] = static_cast<uint32_t>(k);
-        }
-        i = run;
+        do {
+          o[w] = kAscii.fold[p[i]];
+          if (m) m[w] = static_cast<uint32_t>(i);
+          ++w;
+          ++i;
+        } while (i < n && p[i] < 0x80 && kAscii.kind[p[i]] == Kind::kText);
         continue;
-      } else if (kind != Kind::kDrop) {
-        add_space(kind, i);
       }
+      if (kind != Kind::kDrop) add_space(kind, i);
       ++i;
       continue;
     }
@@ -193,11 +208,18 @@ void NormalizeInto(std::string_view original, std::string* out, std::vector<uint
     Folded f = Fold(cp);
     if (f.kind == Kind::kText) {
       flush_space();
-      for (int k = 0; k < f.len; ++k) emit(f.bytes[k], start);
+      ensure(w + f.len + (n - i) + 1);
+      for (int k = 0; k < f.len; ++k) {
+        o[w] = f.bytes[k];
+        if (m) m[w] = static_cast<uint32_t>(start);
+        ++w;
+      }
     } else if (f.kind != Kind::kDrop) {
       add_space(f.kind, start);
     }
   }
+  out->resize(w);
+  if (map) map->resize(w);
 }
 
 }  // namespace
