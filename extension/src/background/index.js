@@ -22,6 +22,14 @@ const host = new HostConnection({
 
 /** Content ports → Map(editor → {request, revision}) of unanswered drafts. */
 const ports = new Map();
+/**
+ * Content ports → a number naming the tab's editors for the host. Every tab
+ * numbers its editors from e1, and the host skips an analysis when a newer
+ * one for the same `editor` is queued behind it ("superseded", dropped
+ * here): two tabs analysing at once would cancel each other's answers.
+ */
+const portNumbers = new WeakMap();
+let nextPortNumber = 1;
 host.wanted = () => ports.size > 0;
 
 host.onStatus((status) => {
@@ -62,7 +70,8 @@ async function analyze(port, editor, draft) {
 const contentHandlers = {
   [C2B.ANALYZE](port, msg) {
     const drafts = ports.get(port);
-    const request = build.analyze({ domain: msg.domain, text: msg.text, revision: msg.revision, editor: msg.editor, ignoreKeys: true });
+    const editor = `${portNumbers.get(port)}/${msg.editor}`;
+    const request = build.analyze({ domain: msg.domain, text: msg.text, revision: msg.revision, editor, ignoreKeys: true });
     const draft = { request, revision: msg.revision };
     drafts.set(msg.editor, draft);
     analyze(port, msg.editor, draft);
@@ -78,6 +87,7 @@ const contentHandlers = {
 api.runtime.onConnect.addListener((port) => {
   if (port.name !== PORT_NAME) return;
   ports.set(port, new Map());
+  portNumbers.set(port, nextPortNumber++);
   port.onMessage.addListener((msg) => {
     const handler = msg && contentHandlers[msg.type];
     if (handler) handler(port, msg);

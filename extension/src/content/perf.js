@@ -2,11 +2,10 @@
 //
 // `work` samples are the content script's synchronous work, summed per
 // keystroke (a keystroke = from one keydown to the next); `paint` samples
-// are "debounce fired → highlights painted": the next animation frame after
-// the highlights were set, plus a task (the frame has been painted when a
-// task posted from requestAnimationFrame runs); `applied` stops when the
-// highlights are set; `host` is the host's own elapsed_us. The page asks with a `draftguard:perf-request`
-// event and gets a `draftguard:perf` event whose detail is a JSON string.
+// are "debounce fired → highlights painted" (see afterNextPaint); `applied`
+// stops when the highlights are set; `host` is the host's own elapsed_us.
+// The page asks with a `draftguard:perf-request` event and gets a
+// `draftguard:perf` event whose detail is a JSON string.
 const MAX = 5000;
 const work = [];
 const paint = [];
@@ -14,6 +13,24 @@ const applied = [];
 const host = [];
 const stages = []; // [extract+send ms, round trip ms, apply ms]
 let current = 0;
+
+/**
+ * Calls `fn` once the next frame, the first to contain the changes made so
+ * far, has been produced. requestAnimationFrame callbacks run at the start of
+ * that frame and the browser then runs its style, layout and paint in the
+ * same task, so a task posted from inside the callback runs just after the
+ * frame was painted and handed to the compositor. This is the usual "next
+ * paint" idiom, not two rAFs: a second rAF waits for the frame after, up to
+ * 16.7 ms (at 60 Hz) that nobody waits for. Raster and display follow off
+ * the main thread and are not counted.
+ */
+export function afterNextPaint(fn) {
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => fn();
+    ch.port2.postMessage(0);
+  });
+}
 
 export const perf = {
   work(ms) {

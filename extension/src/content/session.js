@@ -14,10 +14,21 @@ import { applyActions, removalSpan } from '../lib/suggest.js';
 import { AnalysisScheduler } from '../lib/scheduler.js';
 import { SEVERITY_RANK, maxSeverity } from '../protocol.js';
 import { submitButtonFor } from '../lib/selectors.js';
-import { perf } from './perf.js';
+import { perf, afterNextPaint } from './perf.js';
 import { isIgnoreKey, ignoreEntry } from '../lib/ignored.js';
 
 let nextId = 1;
+
+/**
+ * "Checking…" is shown only when the answer is this late. Most answers are
+ * back within a few milliseconds, and painting "Checking…" first is not
+ * free: it is a frame (style, layout, paint) on the page's main thread in the
+ * middle of the round trip, whose answer then waits for that frame to end,
+ * and it takes the frame the highlights would have been painted in, so they
+ * wait for the next one (up to 16.7 ms at 60 Hz). It also flickered for a
+ * single frame. 100 ms is about the limit of what still feels immediate.
+ */
+const CHECKING_DELAY_MS = 100;
 
 /**
  * Identity of a finding for "ignore here" (kept in memory only) when the host
@@ -62,6 +73,7 @@ export class EditorSession {
     this.waiters = []; // resolve fns waiting for the next applied answer
     this.cardFor = null;
     this.debounceFiredAt = 0;
+    this.checkingTimer = null; // shows "Checking…" if the answer is late
     this.scheduler = new AnalysisScheduler({ delay: 200, run: (rev) => this.sendRevision(rev) });
     this.trigger = 'open'; // what started the next analysis (shown as data-trigger on the chip)
     this.buildUi();
@@ -84,7 +96,13 @@ export class EditorSession {
       this.applyFindings([], extraction);
       return;
     }
-    if (this.ctx.hostStatus().state !== 'unavailable') this.setState('checking');
+    this.stopChecking();
+    if (this.ctx.hostStatus().state !== 'unavailable') {
+      this.checkingTimer = setTimeout(() => {
+        this.checkingTimer = null;
+        this.setState('checking');
+      }, CHECKING_DELAY_MS);
+    }
     this.ctx.send({ type: 'c2b/analyze', editor: this.id, revision, text: extraction.text, domain: this.ctx.domain });
     this.sentAt = performance.now();
   }
@@ -97,6 +115,7 @@ export class EditorSession {
       // Keep the extraction: the background re-sends this draft when the
       // host is back, and that answer must still map onto it.
       this.scheduler.applied = msg.revision;
+      this.stopChecking();
       this.setState('unavailable', msg.error.message);
       this.resolveWaiters();
       return;
@@ -107,16 +126,16 @@ export class EditorSession {
     const start = this.debounceFiredAt;
     perf.stage([this.sentAt - start, received - this.sentAt, performance.now() - received, msg.findings.length]);
     const applied = performance.now() - start;
-    // The frame that shows the highlights is painted right after this
-    // rAF callback; a message posted from it runs once that paint is done.
-    requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => perf.paint(performance.now() - start, applied, msg.elapsedUs);
-      ch.port2.postMessage(0);
-    });
+    afterNextPaint(() => perf.paint(performance.now() - start, applied, msg.elapsedUs));
+  }
+
+  stopChecking() {
+    clearTimeout(this.checkingTimer);
+    this.checkingTimer = null;
   }
 
   applyFindings(findings, extraction) {
+    this.stopChecking();
     const ignoredAlways = this.ctx.ignoredAlways();
     const out = [];
     for (const f of findings) {
@@ -162,7 +181,11 @@ export class EditorSession {
   }
 
   onHostStatus(status) {
-    if (status.state === 'unavailable' && this.state === 'checking') this.setState('unavailable', status.error);
+    // An answer still awaited counts as "checking", shown yet or not.
+    if (status.state === 'unavailable' && (this.state === 'checking' || this.checkingTimer !== null)) {
+      this.stopChecking();
+      this.setState('unavailable', status.error);
+    }
     if (status.state === 'connected' && this.state === 'unavailable') this.refresh();
   }
 
@@ -299,8 +322,12 @@ export class EditorSession {
     this.chip.dataset.state = state;
     if (max) this.chip.dataset.max = max;
     else delete this.chip.dataset.max;
-    this.chip.querySelector('.label').textContent = label;
-    this.chip.querySelector('.dot').textContent = icon;
+    // Unchanged words are not rewritten: new text nodes would cost the next
+    // frame a layout (most answers while typing keep the same count).
+    const labelEl = this.chip.querySelector('.label');
+    const dotEl = this.chip.querySelector('.dot');
+    if (labelEl.textContent !== label) labelEl.textContent = label;
+    if (dotEl.textContent !== icon) dotEl.textContent = icon;
     this.chip.title = state === 'unavailable' ? t('chipNotCheckedTitle', detail || '') : label;
     // Announce outcomes, not every "checking": screen readers would chatter.
     if (state !== 'checking' && (state !== prev || state === 'warnings')) {
@@ -519,6 +546,7 @@ export class EditorSession {
   }
 
   dispose() {
+    this.stopChecking();
     this.abort.abort();
     this.scheduler.dispose();
     this.ctx.painter.clear(this);

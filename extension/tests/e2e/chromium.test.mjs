@@ -484,6 +484,50 @@ test('the host crashing (SIGKILL) is reconnected with backoff and the pending dr
   await page.close();
 });
 
+test('a late answer shows Checking… until it arrives', { skip: problem || false }, async () => {
+  const page = await openFeed();
+  await page.keyboard.type('Draft about Falcon');
+  await waitHighlight(page, 'draftguard-high', 'Falcon');
+  const [pid] = hostPids();
+  assert.ok(pid, 'the host of this browser');
+  // A stopped host keeps the request in its pipe: the answer is late, not lost
+  // (continued well before the background's 4 s timeout).
+  process.kill(pid, 'SIGSTOP');
+  try {
+    await page.keyboard.type(' with Confidential numbers');
+    const s = await waitChip(page, 'checking', { timeout: 3000 });
+    assert.equal(s.text, 'Checking…');
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+  await waitHighlight(page, 'draftguard-high', 'Confidential');
+  await waitChip(page, 'warnings');
+  await page.close();
+});
+
+test('two tabs analysing at once both get their answers', { skip: problem || false }, async () => {
+  // Every tab numbers its editors from the same start; the host drops an
+  // analysis when a newer one for the same editor is queued behind it.
+  const a = await openFeed();
+  const b = await openFeed();
+  const [pid] = hostPids();
+  assert.ok(pid, 'the host of this browser');
+  // Stopped, the host finds both requests queued when it resumes.
+  process.kill(pid, 'SIGSTOP');
+  try {
+    await a.keyboard.type('Falcon in tab A');
+    await b.keyboard.type('Falcon in tab B');
+    await waitChip(a, 'checking', { timeout: 3000 });
+    await waitChip(b, 'checking', { timeout: 3000 });
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+  await waitHighlight(a, 'draftguard-high', 'Falcon', 5000);
+  await waitHighlight(b, 'draftguard-high', 'Falcon', 5000);
+  await a.close();
+  await b.close();
+});
+
 test('a restarted background drops "Ignore always" entries of older versions (they held the text)', { skip: problem || false }, async () => {
   const options = await browser.ctx.newPage();
   await options.goto(`chrome-extension://${CHROMIUM_ID}/options/options.html`);
