@@ -12,13 +12,17 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/storage_ptr.hpp>
 
 #include "draftguard/finding.h"
 
 namespace draftguard {
 
-boost::json::object FindingToJson(const Finding& f);
-boost::json::array FindingsToJson(std::span<const Finding> findings);
+// `sp`: where the JSON is allocated (default: the heap). The host builds a
+// reply of a hundred findings in one arena (boost::json::monotonic_resource)
+// rather than in a thousand small heap blocks.
+boost::json::object FindingToJson(const Finding& f, boost::json::storage_ptr sp = {});
+boost::json::array FindingsToJson(std::span<const Finding> findings, boost::json::storage_ptr sp = {});
 
 }  // namespace draftguard
 

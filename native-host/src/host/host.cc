@@ -5,16 +5,12 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
 #include <future>
 #include <map>
 #include <memory>
-#include <mutex>
-#include <thread>
 #include <vector>
 
 #include <sodium.h>
@@ -23,6 +19,7 @@
 
 #include "draftguard/engine.h"
 #include "draftguard/packs.h"
+#include "host/request_reader.h"
 #include "org/ignore_hasher.h"
 #include "org/org_engine.h"
 #include "protocol/dispatcher.h"
@@ -86,87 +83,6 @@ bool WriteAll(int fd, std::string_view bytes) {
 
 bool WriteFrame(int fd, std::string_view payload) {
   return WriteAll(fd, protocol::EncodeFrame(payload));
-}
-
-// One item of the reader→worker queue.
-struct Incoming {
-  protocol::ParsedRequest parsed;
-  uint64_t too_large = 0;  // > 0: a frame of this many bytes was skipped
-};
-
-class Queue {
- public:
-  void Push(Incoming item) {
-    {
-      std::lock_guard lock(mu_);
-      items_.push_back(std::move(item));
-    }
-    cv_.notify_one();
-  }
-  void Close() {
-    {
-      std::lock_guard lock(mu_);
-      closed_ = true;
-    }
-    cv_.notify_one();
-  }
-  // Blocks; nullopt when the queue is closed and empty. The item is
-  // move-constructed: its JSON keeps its (wiping) memory resource.
-  std::optional<Incoming> Pop() {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return closed_ || !items_.empty(); });
-    if (items_.empty()) return std::nullopt;
-    std::optional<Incoming> out(std::move(items_.front()));
-    items_.pop_front();
-    return out;
-  }
-  // Is a later analyze request for `editor` waiting?
-  bool HasAnalyzeFor(const std::string& editor) {
-    std::lock_guard lock(mu_);
-    std::string e;
-    for (const Incoming& i : items_) {
-      if (i.parsed.ok() && protocol::Dispatcher::IsAnalyze(i.parsed.request, &e) && e == editor) return true;
-    }
-    return false;
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<Incoming> items_;
-  bool closed_ = false;
-};
-
-void ReadLoop(int fd, uint32_t max_frame, Queue* queue) {
-  protocol::FrameDecoder decoder(max_frame);
-  std::vector<char> buf(64 << 10);
-  std::string frame;
-  for (;;) {
-    ssize_t n = ::read(fd, buf.data(), buf.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      if (n < 0) std::fprintf(stderr, "draftguard: reading stdin: %s\n", std::strerror(errno));
-      if (decoder.HasPartialFrame()) std::fprintf(stderr, "draftguard: stdin closed inside a frame; ending\n");
-      break;
-    }
-    decoder.Feed(std::string_view(buf.data(), static_cast<size_t>(n)));
-    sodium_memzero(buf.data(), static_cast<size_t>(n));
-    for (;;) {
-      uint64_t announced = 0;
-      protocol::FrameDecoder::Event ev = decoder.Next(&frame, &announced);
-      if (ev == protocol::FrameDecoder::Event::kNone) break;
-      Incoming item;
-      if (ev == protocol::FrameDecoder::Event::kTooLarge) {
-        item.too_large = announced;
-      } else {
-        item.parsed = protocol::Dispatcher::Parse(frame);
-        if (!frame.empty()) sodium_memzero(frame.data(), frame.size());
-      }
-      queue->Push(std::move(item));
-    }
-  }
-  decoder.Wipe();
-  queue->Close();
 }
 
 struct LoadedEngine {
@@ -262,9 +178,7 @@ int RunHost(const Caller& caller, HostOptions options) {
     if (!line.starts_with("ok")) std::fprintf(stderr, "draftguard: %s\n", line.c_str());
   }
 
-  // Requests are read (and the pipe drained) while the engine compiles.
-  Queue queue;
-  std::thread reader(ReadLoop, options.in_fd, options.max_frame_bytes, &queue);
+  RequestReader reader(options.in_fd, options.max_frame_bytes);
 
   // Stored lists (100 000 terms take a while to compile) are loaded on a
   // second engine in the background; hello is answered meanwhile, and the
@@ -305,34 +219,47 @@ int RunHost(const Caller& caller, HostOptions options) {
   };
 
   std::string editor;
-  while (std::optional<Incoming> next = queue.Pop()) {
-    Incoming& item = *next;
-    json::object reply;
+  // Returns rather than assigns the reply: a reply built in its own arena
+  // (an analysis result) would be copied by an assignment.
+  auto answer = [&](Incoming& item) -> json::object {
     if (item.too_large > 0) {
       dispatcher.NoteError();
-      reply = protocol::Dispatcher::Error(
+      return protocol::Dispatcher::Error(
           nullptr, "too_large",
           "a frame of " + std::to_string(item.too_large) + " bytes is over the host's limit of " +
               std::to_string(options.max_frame_bytes) + " bytes; it was skipped");
-    } else if (!item.parsed.ok()) {
-      dispatcher.NoteError();
-      reply = std::move(item.parsed.error);
-    } else if (protocol::Dispatcher::IsAnalyze(item.parsed.request, &editor) && queue.HasAnalyzeFor(editor)) {
-      reply = dispatcher.Superseded(item.parsed.request);
-    } else {
-      if (loader.valid() && protocol::Dispatcher::NeedsLists(item.parsed.request)) adopt();
-      reply = dispatcher.Handle(item.parsed.request);
     }
-    next.reset();  // frees (and wipes) the request
+    if (!item.parsed.ok()) {
+      dispatcher.NoteError();
+      return std::move(item.parsed.error);
+    }
+    if (protocol::Dispatcher::IsAnalyze(item.parsed.request, &editor) && reader.HasAnalyzeFor(editor)) {
+      return dispatcher.Superseded(item.parsed.request);
+    }
+    if (loader.valid() && protocol::Dispatcher::NeedsLists(item.parsed.request)) adopt();
+    return dispatcher.Handle(item.parsed.request);
+  };
+  for (bool open = true;;) {
+    // Everything the browser has sent so far, waiting only when there is
+    // nothing to answer: a newer analyze request must be seen before the
+    // older one is analysed.
+    if (open) open = reader.Take(reader.empty() ? RequestReader::Wait::kUntilSomething
+                                                : RequestReader::Wait::kNoWait);
+    if (reader.empty()) {
+      if (!open) break;
+      continue;
+    }
+    std::optional<Incoming> item(reader.Pop());
+    json::object reply = answer(*item);
+    item.reset();  // frees (and wipes) the request
     std::string bytes = dispatcher.Serialize(reply);
     if (!WriteFrame(out, bytes)) {
-      // The browser is gone; the reader may still sit in read(): leave now.
+      // The browser is gone; the loader may still be compiling: leave now.
       std::fprintf(stderr, "draftguard: the browser closed the pipe: %s\n", std::strerror(errno));
       std::fflush(stderr);
       ::_exit(0);
     }
   }
-  reader.join();
   if (loader.valid()) loader.wait();
   return 0;
 }

@@ -1,13 +1,15 @@
 // Host mode: what `draftguard` does when a browser starts it.
 //
-// Design decision: two threads and a queue. A reader thread turns stdin into
-// parsed requests as fast as they arrive; the worker answers them in order.
-// Because requests wait in the queue while the worker is busy, the worker
-// can see that a newer analyze request for the same editor is already
-// waiting and answer the older one `superseded` instead of analysing a
-// draft the user has since changed. Stdout carries frames only: fd 1 is
-// pointed at stderr for the whole run, and frames go to a private copy of
-// the original stdout, so a stray printf cannot corrupt the stream.
+// Design decision: one thread answers the requests in order, and before it
+// picks the next one it reads everything the browser has sent meanwhile
+// (request_reader.h). So it can see that a newer analyze request for the
+// same editor is already waiting and answer the older one `superseded`
+// instead of analysing a draft the user has since changed. (The stored
+// lists compile on a second thread, so that hello need not wait.)
+//
+// Stdout carries frames only: fd 1 is pointed at stderr for the whole run,
+// and frames go to a private copy of the original stdout, so a stray printf
+// cannot corrupt the stream.
 //
 // The browser names its caller on the command line:
 //   Chromium family: draftguard chrome-extension://<id>/ [--parent-window=N]

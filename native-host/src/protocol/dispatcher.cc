@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <boost/json/array.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parser.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -77,8 +78,8 @@ bool NearSurrogateEscape(std::string_view s, size_t at) {
   return false;
 }
 
-json::object Reply(const json::value& id, std::string_view type) {
-  json::object o;
+json::object Reply(const json::value& id, std::string_view type, json::storage_ptr sp = {}) {
+  json::object o(std::move(sp));
   o["id"] = id;
   o["type"] = type;
   return o;
@@ -271,33 +272,32 @@ ParsedRequest Dispatcher::Parse(std::string_view payload) {
 
 json::object Dispatcher::Handle(const json::value& request) {
   ++stats_.requests;
-  json::object reply;
-  if (!request.is_object()) {
-    reply = Error(nullptr, "bad_request", "a request must be a JSON object");
-  } else {
-    const json::object& o = request.get_object();
-    const json::value* id = o.if_contains("id");
-    const json::value* type = o.if_contains("type");
-    if (!id || !(id->is_number() || id->is_string())) {
-      reply = FieldError(nullptr, "id", "\"id\" must be a number or a string");
-    } else if (!type || !type->is_string()) {
-      reply = Error(*id, "bad_request", "\"type\" must be a string naming the message");
-      reply["field"] = "type";
-    } else {
-      const HandlerEntry* entry = nullptr;
-      for (const HandlerEntry& h : kHandlers) {
-        if (h.type == Sv(type->get_string())) entry = &h;
-      }
-      if (entry) {
-        reply = (this->*entry->handler)(o);
-      } else {
-        reply = Error(*id, "unknown_type", "unknown message type \"" + std::string(Sv(type->get_string())) + "\"");
-        reply["field"] = "type";
-      }
-    }
-  }
+  // Move-constructed, never assigned: a reply built in its own arena
+  // (Analyze) would be copied into the heap by an assignment.
+  json::object reply = Route(request);
   if (reply["type"] == "error") ++stats_.errors;
   return reply;
+}
+
+json::object Dispatcher::Route(const json::value& request) {
+  if (!request.is_object()) return Error(nullptr, "bad_request", "a request must be a JSON object");
+  const json::object& o = request.get_object();
+  const json::value* id = o.if_contains("id");
+  const json::value* type = o.if_contains("type");
+  if (!id || !(id->is_number() || id->is_string())) {
+    return FieldError(nullptr, "id", "\"id\" must be a number or a string");
+  }
+  if (!type || !type->is_string()) {
+    json::object e = Error(*id, "bad_request", "\"type\" must be a string naming the message");
+    e["field"] = "type";
+    return e;
+  }
+  for (const HandlerEntry& h : kHandlers) {
+    if (h.type == Sv(type->get_string())) return (this->*h.handler)(o);
+  }
+  json::object e = Error(*id, "unknown_type", "unknown message type \"" + std::string(Sv(type->get_string())) + "\"");
+  e["field"] = "type";
+  return e;
 }
 
 // The serialisation build(k) for the largest k < hi whose size fits in
@@ -348,7 +348,7 @@ std::string Dispatcher::Serialize(const json::object& reply) const {
     auto build = [&](size_t k) {
       std::vector<const json::value*> kept(order.begin(), order.begin() + static_cast<ptrdiff_t>(k));
       std::stable_sort(kept.begin(), kept.end(), [&](auto* a, auto* b) { return start(a) < start(b); });
-      json::object r = reply;
+      json::object r(reply, json::storage_ptr());  // on the heap: the reply's arena would keep every try
       json::array arr;
       for (const json::value* f : kept) arr.push_back(*f);
       r["findings"] = std::move(arr);
@@ -362,7 +362,7 @@ std::string Dispatcher::Serialize(const json::object& reply) const {
   const json::value* domains = reply.if_contains("domains");
   if (domains && domains->is_object()) {
     auto build = [&](size_t keep) {
-      json::object r = reply;
+      json::object r(reply, json::storage_ptr());
       TrimTerms(r["domains"].get_object(), keep);
       r["truncated"] = true;
       return json::serialize(r);
@@ -611,18 +611,18 @@ json::object Dispatcher::Analyze(const json::object& req) {
     }
     return Error(id, "internal", s.ToString());
   }
-  std::vector<Finding> kept;
+  std::vector<Finding>& kept = found.value();
   Severity min = eff.min_severity();
-  for (Finding& f : found.value()) {
-    if (static_cast<int>(f.severity) < static_cast<int>(min)) continue;
-    ++stats_.findings[static_cast<int>(f.category)];
-    kept.push_back(std::move(f));
-  }
+  std::erase_if(kept, [&](const Finding& f) { return static_cast<int>(f.severity) < static_cast<int>(min); });
+  for (const Finding& f : kept) ++stats_.findings[static_cast<int>(f.category)];
   ++stats_.analyses;
-  json::object r = Reply(id, "result");
+  // A hundred findings are a thousand small JSON blocks: they go in one
+  // arena, freed at once with the reply.
+  json::storage_ptr arena = json::make_shared_resource<json::monotonic_resource>();
+  json::object r = Reply(id, "result", arena);
   r["revision"] = revision;
   r["elapsed_us"] = elapsed.count();
-  r["findings"] = FindingsToJson(kept);
+  r["findings"] = FindingsToJson(kept, arena);
   if (const json::value* want = req.if_contains("ignore_keys"); options_.ignore_key && want && *want == true) {
     json::array& arr = r["findings"].as_array();
     for (size_t i = 0; i < kept.size() && i < arr.size(); ++i)

@@ -237,6 +237,9 @@ class Dispatcher {
   };
   static const HandlerEntry kHandlers[];
 
+  // The handler's reply to a request, or the error that replaces it.
+  boost::json::object Route(const boost::json::value& request);
+
   boost::json::object Hello(const boost::json::object& req);
   boost::json::object Analyze(const boost::json::object& req);
   boost::json::object ListsGet(const boost::json::object& req);
