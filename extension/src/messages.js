@@ -17,7 +17,7 @@ export const C2B = Object.freeze({
 });
 
 export const B2C = Object.freeze({
-  /** {type, editor, revision, findings} or {type, editor, revision, error: {code, message}}. */
+  /** {type, editor, revision, findings, texts?, elapsedUs, truncated} (texts: see protocol.withTexts) or {type, editor, revision, error: {code, message}}. */
   RESULT: 'b2c/result',
   /** {type, status} — the host connection changed (see HostStatus). */
   HOST_STATUS: 'b2c/host-status',

@@ -44,6 +44,8 @@ CASES = [
     ("analyze_other_site", {"id": 10, "type": "analyze", "domain": "example.org", "categories": ["keyword"],
                             "text": "Falcon ships with Acme"}),
     ("analyze_no_finding", {"id": 11, "type": "analyze", "text": "Happy Friday everyone", "revision": 1}),
+    ("analyze_shared_texts", {"id": 40, "type": "analyze", "domain": "www.linkedin.com", "categories": ["keyword"],
+                              "text": "Falcon ships with Acme, then Falcon again", "shared_texts": True}),
     ("settings_get_default", {"id": 12, "type": "settings.get", "domain": "www.linkedin.com"}),
     ("settings_put", {"id": 13, "type": "settings.put", "domain": "linkedin.com", "sensitivity": "low",
                       "categories": {"pii": False}, "base_revision": 0}),

@@ -60,7 +60,7 @@ async function analyze(port, editor, draft) {
   if (isSuperseded(reply)) return;
   if (reply.type === 'result') {
     drafts.delete(editor);
-    safePost(port, { type: B2C.RESULT, editor, revision: draft.revision, findings: reply.findings, elapsedUs: reply.elapsed_us, truncated: reply.truncated === true });
+    safePost(port, { type: B2C.RESULT, editor, revision: draft.revision, findings: reply.findings, texts: reply.texts, elapsedUs: reply.elapsed_us, truncated: reply.truncated === true });
   } else {
     // Keep the draft: it is re-sent when the host comes back.
     safePost(port, { type: B2C.RESULT, editor, revision: draft.revision, error: { code: reply.code, message: reply.message || reply.code } });
@@ -71,7 +71,7 @@ const contentHandlers = {
   [C2B.ANALYZE](port, msg) {
     const drafts = ports.get(port);
     const editor = `${portNumbers.get(port)}/${msg.editor}`;
-    const request = build.analyze({ domain: msg.domain, text: msg.text, revision: msg.revision, editor, ignoreKeys: true });
+    const request = build.analyze({ domain: msg.domain, text: msg.text, revision: msg.revision, editor, ignoreKeys: true, sharedTexts: true });
     const draft = { request, revision: msg.revision };
     drafts.set(msg.editor, draft);
     analyze(port, msg.editor, draft);

@@ -12,7 +12,7 @@ import { t } from '../lib/browser.js';
 import { extractText, toRange, offsetOf } from '../lib/text.js';
 import { applyActions, removalSpan } from '../lib/suggest.js';
 import { AnalysisScheduler } from '../lib/scheduler.js';
-import { SEVERITY_RANK, maxSeverity } from '../protocol.js';
+import { SEVERITY_RANK, maxSeverity, withTexts } from '../protocol.js';
 import { submitButtonFor } from '../lib/selectors.js';
 import { perf, afterNextPaint } from './perf.js';
 import { isIgnoreKey, ignoreEntry } from '../lib/ignored.js';
@@ -121,7 +121,8 @@ export class EditorSession {
       return;
     }
     const received = performance.now();
-    this.applyFindings(msg.findings, extraction);
+    // Texts are shared until here: the message to this page is a third the size.
+    this.applyFindings(withTexts(msg.findings, msg.texts), extraction);
     this.extractions.delete(msg.revision);
     const start = this.debounceFiredAt;
     perf.stage([this.sentAt - start, received - this.sentAt, performance.now() - received, msg.findings.length]);

@@ -47,6 +47,31 @@ test('helpers: flattenLists, maxSeverity', () => {
   assert.equal(P.maxSeverity([]), null);
 });
 
+test('shared texts: findings get their message and suggestion back; bad indices are refused', () => {
+  const texts = [{ message: 'm0', suggestion: 's0' }, { message: 'm1', suggestion: 's1' }];
+  const findings = [
+    { category: 'keyword', severity: 'high', rule: 'a', start: 0, end: 6, text_id: 0 },
+    { category: 'pii', severity: 'medium', rule: 'b', start: 8, end: 9, text_id: 1 },
+    { category: 'keyword', severity: 'high', rule: 'a', start: 12, end: 18, text_id: 0 },
+  ];
+  const ok = { type: 'result', revision: 1, findings, texts };
+  assert.equal(P.parseReply(ok).ok, true);
+  assert.deepEqual(P.withTexts(findings, texts).map((f) => [f.rule, f.message, f.suggestion, 'text_id' in f]),
+    [['a', 'm0', 's0', false], ['b', 'm1', 's1', false], ['a', 'm0', 's0', false]]);
+  // Without texts (an older host, or shared_texts not asked) findings pass through as sent.
+  const plain = [{ category: 'pii', severity: 'low', rule: 'c', start: 0, end: 1, message: 'm', suggestion: 's' }];
+  assert.equal(P.withTexts(plain, undefined), plain);
+  assert.equal(P.parseReply({ ...ok, texts: [texts[0]] }).ok, false); // text_id 1 out of range
+  assert.equal(P.parseReply({ ...ok, texts: 'x' }).ok, false);
+  assert.equal(P.parseReply({ ...ok, texts: [{ suggestion: 's' }, texts[1]] }).ok, false); // no message
+  assert.equal(P.parseReply({ ...ok, findings: [{ ...findings[0], text_id: -1 }] }).ok, false);
+});
+
+test('request.analyze asks for shared texts only when told', () => {
+  assert.equal(P.request.analyze({ domain: 'd', text: 't', revision: 1, sharedTexts: true }).shared_texts, true);
+  assert.equal('shared_texts' in P.request.analyze({ domain: 'd', text: 't', revision: 1 }), false);
+});
+
 // The host's tests regenerate this file; an absent or empty file is reported as a skip, by name.
 const goldenRows = existsSync(GOLDEN)
   ? readFileSync(GOLDEN, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l))

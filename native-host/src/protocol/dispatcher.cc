@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -628,7 +629,37 @@ json::object Dispatcher::Analyze(const json::object& req) {
     for (size_t i = 0; i < kept.size() && i < arr.size(); ++i)
       arr[i].as_object()["ignore_key"] = options_.ignore_key(kept[i].rule, text.value(), kept[i].start, kept[i].end);
   }
+  if (const json::value* want = req.if_contains("shared_texts"); want && *want == true) ShareTexts(&r);
   return r;
+}
+
+void Dispatcher::ShareTexts(json::object* result) {
+  // The findings of one rule all say the same: a result of a hundred
+  // findings holds a handful of texts, most of its bytes when repeated.
+  json::array& findings = (*result)["findings"].as_array();
+  using Text = std::pair<std::string_view, std::string_view>;  // message, suggestion
+  std::map<Text, size_t> index;  // views into the findings, unchanged until below
+  std::vector<size_t> text_of;
+  text_of.reserve(findings.size());
+  for (const json::value& v : findings) {
+    const json::object& f = v.as_object();
+    Text t(Sv(f.at("message").as_string()), Sv(f.at("suggestion").as_string()));
+    text_of.push_back(index.try_emplace(t, index.size()).first->second);
+  }
+  json::array texts(index.size(), result->storage());
+  for (const auto& [t, i] : index) {
+    json::object o(result->storage());
+    o["message"] = t.first;
+    o["suggestion"] = t.second;
+    texts[i] = std::move(o);
+  }
+  for (size_t k = 0; k < findings.size(); ++k) {
+    json::object& f = findings[k].as_object();
+    f.erase("message");
+    f.erase("suggestion");
+    f["text_id"] = text_of[k];
+  }
+  (*result)["texts"] = std::move(texts);
 }
 
 json::object Dispatcher::ListsGet(const json::object& req) {

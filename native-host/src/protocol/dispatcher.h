@@ -34,6 +34,11 @@
 //   carries "ignore_key":"<64 hex>", a keyed hash of the rule and the
 //   normalised matched text (src/org/ignore_hasher.h): what a client stores
 //   for "ignore always" instead of the text.
+//   With "shared_texts":true, each distinct message and suggestion is sent
+//   once: the result carries "texts":[{"message":"…","suggestion":"…"},…]
+//   and each finding "text_id":<index in texts> in place of its own two (the
+//   findings of one rule say the same; a dense draft's result shrinks to a
+//   third).
 //   text is required. domain (default ""), revision (an integer echoed
 //   back, default 0), editor (a string naming the composer, default "") and
 //   categories (restricts further what the domain's settings switch on)
@@ -242,6 +247,8 @@ class Dispatcher {
 
   boost::json::object Hello(const boost::json::object& req);
   boost::json::object Analyze(const boost::json::object& req);
+  // Moves the findings' message and suggestion into the result's "texts".
+  static void ShareTexts(boost::json::object* result);
   boost::json::object ListsGet(const boost::json::object& req);
   boost::json::object ListsPut(const boost::json::object& req);
   boost::json::object ListsDelete(const boost::json::object& req);
