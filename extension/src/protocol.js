@@ -54,7 +54,7 @@ export const request = {
    *   `ignoreKeys` asks for each finding's `ignore_key` (a keyed hash of the
    *   rule and the matched text), what "Ignore always" stores instead of the text.
    *   `sharedTexts` asks for each distinct message and suggestion once, in
-   *   the result's `texts` (see withTexts): a third of the bytes for a dense draft.
+   *   the result's `texts` (see withTexts): about half the bytes for a dense draft.
    */
   analyze: ({ domain, text, revision, editor, ignoreKeys, sharedTexts }) => {
     const r = { type: 'analyze', domain, text, revision };

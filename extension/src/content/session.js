@@ -121,7 +121,7 @@ export class EditorSession {
       return;
     }
     const received = performance.now();
-    // Texts are shared until here: the message to this page is a third the size.
+    // Texts are shared until here: the message to this page is about half the size.
     this.applyFindings(withTexts(msg.findings, msg.texts), extraction);
     this.extractions.delete(msg.revision);
     const start = this.debounceFiredAt;
