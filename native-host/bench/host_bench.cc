@@ -224,8 +224,10 @@ int main(int argc, char** argv) {
   size_t findings = 0;
   for (int i = 0; i < runs + 20; ++i) {
     size_t d = static_cast<size_t>(i) % drafts.size();
-    json::object req{{"id", i}, {"type", "analyze"}, {"domain", "www.linkedin.com"}, {"revision", i},
-                     {"text", drafts[d]}};
+    // As the extension asks: ignore keys for "Ignore always", texts shared.
+    json::object req{{"id", i},          {"type", "analyze"},     {"domain", "www.linkedin.com"},
+                     {"revision", i},    {"editor", "1/e1"},      {"ignore_keys", true},
+                     {"shared_texts", true}, {"text", drafts[d]}};
     std::string payload = json::serialize(req);
     auto t0 = Clock::now();
     std::string reply = Call(c, payload);
