@@ -124,6 +124,8 @@ TEST_CASE("Findings carry an ignore key: a keyed hash of rule and normalised mat
   CHECK(ka.as_string().size() == 64);
   CHECK(ka == b.at("findings").as_array()[0].at("ignore_key"));
   CHECK(fs::exists(f.store() / "ignore.key"));
+  // Offsets are UTF-16: after an emoji (a surrogate pair) the key is the same.
+  CHECK(Analyze(h, 4, "\xF0\x9F\x9A\x80 Project Zephyrine").at("findings").as_array()[0].at("ignore_key") == ka);
   json::value plain = h.Call({{"id", 3}, {"type", "analyze"}, {"text", "Project Zephyrine"}});
   CHECK_FALSE(plain.at("findings").as_array()[0].as_object().contains("ignore_key"));  // only when asked
   CHECK(h.Close() == 0);

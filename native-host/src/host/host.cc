@@ -200,9 +200,7 @@ int RunHost(const Caller& caller, HostOptions options) {
     Result<org::IgnoreHasher> hasher = org::IgnoreHasher::Open(store->dir());
     if (hasher.ok()) {
       dopts.ignore_key = [h = std::make_shared<org::IgnoreHasher>(std::move(hasher).value())](
-                             std::string_view rule, std::string_view text, uint32_t start, uint32_t end) {
-        return h->DigestSpan(rule, text, start, end);
-      };
+                             std::string_view rule, std::string_view matched) { return h->Digest(rule, matched); };
     } else {
       std::fprintf(stderr, "draftguard: no ignore key: %s\n", hasher.status().ToString().c_str());
     }

@@ -2,8 +2,6 @@
 
 #include <sodium.h>
 
-#include <algorithm>
-
 #include "draftguard/engine.h"
 #include "org/encoding.h"
 #include "store/file_io.h"
@@ -48,30 +46,6 @@ std::string IgnoreHasher::Digest(std::string_view rule, std::string_view matched
                      reinterpret_cast<const unsigned char*>(key_.bytes().data()), key_.bytes().size());
   sodium_memzero(input.data(), input.size());
   return HexEncode(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
-}
-
-namespace {
-
-// Byte offset of UTF-16 offset `u16` in well-formed UTF-8 (clamped).
-size_t ByteOffset(std::string_view s, uint32_t u16) {
-  size_t i = 0;
-  uint32_t units = 0;
-  while (i < s.size() && units < u16) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    units += len == 4 ? 2 : 1;
-    i += len;
-  }
-  return std::min(i, s.size());
-}
-
-}  // namespace
-
-std::string IgnoreHasher::DigestSpan(std::string_view rule, std::string_view utf8, uint32_t start16,
-                                     uint32_t end16) const {
-  size_t b = ByteOffset(utf8, start16);
-  size_t e = std::max(b, ByteOffset(utf8, end16));
-  return Digest(rule, utf8.substr(b, e - b));
 }
 
 }  // namespace draftguard::org

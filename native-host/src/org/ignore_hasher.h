@@ -20,7 +20,6 @@
 #ifndef DRAFTGUARD_ORG_IGNORE_HASHER_H_
 #define DRAFTGUARD_ORG_IGNORE_HASHER_H_
 
-#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -42,10 +41,6 @@ class IgnoreHasher {
   // 64 hex digits. `matched_text` is the original text of the finding; it
   // is normalised here, so callers never keep it.
   std::string Digest(std::string_view rule, std::string_view matched_text) const;
-
-  // Digest of the span [start16, end16) of `utf8`, in UTF-16 code units as
-  // findings carry them. A span outside the text is clamped to it.
-  std::string DigestSpan(std::string_view rule, std::string_view utf8, uint32_t start16, uint32_t end16) const;
 
  private:
   explicit IgnoreHasher(std::string key) : key_(std::move(key)) {}

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <functional>
 #include <optional>
-#include <set>
 #include <map>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -16,6 +16,7 @@
 
 #include "draftguard/findings_json.h"
 #include "draftguard/lists.h"
+#include "formats/utf16_offsets.h"
 #include "protocol/lists_csv.h"
 #include "protocol/wiping_resource.h"
 
@@ -626,8 +627,13 @@ json::object Dispatcher::Analyze(const json::object& req) {
   r["findings"] = FindingsToJson(kept, arena);
   if (const json::value* want = req.if_contains("ignore_keys"); options_.ignore_key && want && *want == true) {
     json::array& arr = r["findings"].as_array();
-    for (size_t i = 0; i < kept.size() && i < arr.size(); ++i)
-      arr[i].as_object()["ignore_key"] = options_.ignore_key(kept[i].rule, text.value(), kept[i].start, kept[i].end);
+    // Findings come sorted by start: one cursor walks the starts, one the ends.
+    Utf16ToUtf8 starts(text.value()), ends(text.value());
+    for (size_t i = 0; i < kept.size() && i < arr.size(); ++i) {
+      size_t b = starts.ByteOffset(kept[i].start);
+      size_t e = std::max(b, ends.ByteOffset(kept[i].end));
+      arr[i].as_object()["ignore_key"] = options_.ignore_key(kept[i].rule, text.value().substr(b, e - b));
+    }
   }
   if (const json::value* want = req.if_contains("shared_texts"); want && *want == true) ShareTexts(&r);
   return r;

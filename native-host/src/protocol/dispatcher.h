@@ -177,8 +177,8 @@ struct DispatcherOptions {
   boost::json::object org;
   std::set<std::pair<std::string, std::string>> locked_lists;
   CategorySet forced_categories = CategorySet::None();
-  // "ignore_key" of each finding: (rule, text, start16, end16) → digest.
-  std::function<std::string(std::string_view, std::string_view, uint32_t, uint32_t)> ignore_key;
+  // "ignore_key" of each finding: (rule, the original text it covers) → digest.
+  std::function<std::string(std::string_view, std::string_view)> ignore_key;
 };
 
 // A parsed request, or the error reply that replaces it.
