@@ -1,7 +1,7 @@
 // Finding offsets (UTF-16 code units, what the protocol and JavaScript use)
 // back to byte offsets of the UTF-8 text they were computed on, for every
-// reader that shows findings in the text: the CLI's excerpts and the audit's
-// reports.
+// reader that needs the text of findings: the CLI's excerpts, the audit's
+// reports and the protocol's ignore keys.
 #ifndef DRAFTGUARD_FORMATS_UTF16_OFFSETS_H_
 #define DRAFTGUARD_FORMATS_UTF16_OFFSETS_H_
 
