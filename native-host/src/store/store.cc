@@ -337,57 +337,49 @@ Status Store::WriteAtomically(FileState& f, const std::string& bytes) {
   return Status::Ok();
 }
 
+template <typename T, typename Fields>
+Status Store::UpdateVersioned(FileState& f, Versioned<T>* current, std::string_view what,
+                              std::optional<uint64_t> base_revision, const std::function<Status(T&)>& edit,
+                              const Fields& fields) {
+  if (read_only_) return Status(ErrorCode::kIo, "the store was written by a newer DraftGuard; not writing", "schema");
+  if (base_revision && *base_revision != current->revision) {
+    return Status(ErrorCode::kConflict,
+                  "the " + std::string(what) + " changed since revision " + std::to_string(*base_revision) +
+                      " (now " + std::to_string(current->revision) + ")",
+                  std::to_string(current->revision));
+  }
+  T next = current->value;
+  Status s = edit(next);
+  if (!s.ok()) return s;
+  json::object o;
+  o["schema"] = kSchema;
+  o["revision"] = current->revision + 1;
+  fields(next, &o);
+  s = WriteAtomically(f, json::serialize(o));
+  if (!s.ok()) return s;
+  current->revision += 1;
+  current->value = std::move(next);
+  return Status::Ok();
+}
+
 Status Store::UpdateLists(std::optional<uint64_t> base_revision,
                           const std::function<Status(ListsDocument&)>& edit) {
   LockGuard lock(lock_fd_);
   ReadLists(true);
-  if (read_only_) return Status(ErrorCode::kIo, "the store was written by a newer DraftGuard; not writing", "schema");
-  if (base_revision && *base_revision != lists_.revision) {
-    return Status(ErrorCode::kConflict,
-                  "the lists changed since revision " + std::to_string(*base_revision) +
-                      " (now " + std::to_string(lists_.revision) + ")",
-                  std::to_string(lists_.revision));
-  }
-  ListsDocument doc = lists_.value;
-  Status s = edit(doc);
-  if (!s.ok()) return s;
-  json::value v = ListsDocumentToJson(doc);
-  json::object o;
-  o["schema"] = kSchema;
-  o["revision"] = lists_.revision + 1;
-  if (v.is_object()) {
-    for (auto& [k, val] : v.get_object()) o[k] = std::move(val);
-  }
-  s = WriteAtomically(*lists_file_, json::serialize(o));
-  if (!s.ok()) return s;
-  lists_.revision += 1;
-  lists_.value = std::move(doc);
-  return Status::Ok();
+  return UpdateVersioned(*lists_file_, &lists_, "lists", base_revision, edit,
+                         [](const ListsDocument& doc, json::object* o) {
+                           json::value v = ListsDocumentToJson(doc);
+                           if (!v.is_object()) return;
+                           for (auto& [k, val] : v.get_object()) (*o)[k] = std::move(val);
+                         });
 }
 
 Status Store::UpdateSettings(std::optional<uint64_t> base_revision,
                              const std::function<Status(Settings&)>& edit) {
   LockGuard lock(lock_fd_);
   ReadSettings(true);
-  if (read_only_) return Status(ErrorCode::kIo, "the store was written by a newer DraftGuard; not writing", "schema");
-  if (base_revision && *base_revision != settings_.revision) {
-    return Status(ErrorCode::kConflict,
-                  "the settings changed since revision " + std::to_string(*base_revision) +
-                      " (now " + std::to_string(settings_.revision) + ")",
-                  std::to_string(settings_.revision));
-  }
-  Settings next = settings_.value;
-  Status s = edit(next);
-  if (!s.ok()) return s;
-  json::object o;
-  o["schema"] = kSchema;
-  o["revision"] = settings_.revision + 1;
-  o["domains"] = SettingsToJson(next);
-  s = WriteAtomically(*settings_file_, json::serialize(o));
-  if (!s.ok()) return s;
-  settings_.revision += 1;
-  settings_.value = std::move(next);
-  return Status::Ok();
+  return UpdateVersioned(*settings_file_, &settings_, "settings", base_revision, edit,
+                         [](const Settings& next, json::object* o) { (*o)["domains"] = SettingsToJson(next); });
 }
 
 Status AddAllowedExtension(const fs::path& dir, const std::string& id) {

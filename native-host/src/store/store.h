@@ -35,6 +35,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "draftguard/lists.h"
@@ -120,6 +121,14 @@ class Store {
   Status ReadIfChanged(FileState& f, bool locked, bool* changed, boost::json::value* json);
   void MoveAside(FileState& f, const std::string& why, bool locked);
   Status WriteAtomically(FileState& f, const std::string& bytes);
+  // The update both files share, under the lock and on a fresh read: checks
+  // the base revision, applies `edit` to a copy, writes schema, revision
+  // and the object fields that `fields` adds, then keeps the copy. `what`
+  // names the file in a conflict ("the lists changed since…").
+  template <typename T, typename Fields>
+  Status UpdateVersioned(FileState& f, Versioned<T>* current, std::string_view what,
+                         std::optional<uint64_t> base_revision, const std::function<Status(T&)>& edit,
+                         const Fields& fields);
 
   std::filesystem::path dir_;
   int lock_fd_;
