@@ -14,7 +14,7 @@
 // A round trip is timed from the first byte written to the last byte of the
 // reply read; the request is serialised before and the reply parsed after.
 // Each reply's elapsed_us (the engine's own time, measured inside the host)
-// splits it into engine and host overhead (JSON, queue, pipes). The drafts
+// splits it into engine and host overhead (JSON, ignore keys, pipes). The drafts
 // are cycled, so the first pass meets each draft for the first time: RE2
 // builds its DFA states lazily, and a draft never seen costs the engine
 // several times what it does once seen. Both kinds are reported apart.

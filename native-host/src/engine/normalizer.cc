@@ -150,19 +150,17 @@ void NormalizeInto(std::string_view original, std::string* out, std::vector<uint
   size_t w = out->size();
   char* o = nullptr;
   uint32_t* m = nullptr;
+  // Makes room for `size` bytes in all and points o and m at the buffers.
   auto ensure = [&](size_t size) {
-    if (size <= out->size()) return;
-    size = std::max(size, out->size() + out->size() / 2);
-    out->resize(size);
-    o = out->data();
-    if (map) {
-      map->resize(size);
-      m = map->data();
+    if (size > out->size()) {
+      size = std::max(size, out->size() + out->size() / 2);
+      out->resize(size);
+      if (map) map->resize(size);
     }
+    o = out->data();
+    if (map) m = map->data();
   };
   ensure(w + n + 1);
-  o = out->data();
-  if (map) m = map->data();
 
   // Pending white space: 0 none, 1 a space, 2 a line break, 3 a blank line.
   int pending_space = 0;
