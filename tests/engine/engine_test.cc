@@ -7,8 +7,11 @@
 #include <string>
 
 #include "draftguard/packs.h"
+#include "engine_fixtures.h"
 
 using namespace draftguard;
+using draftguard::testing::EmptyEngine;
+using draftguard::testing::MakeList;
 
 namespace {
 
@@ -31,17 +34,6 @@ std::pair<uint32_t, uint32_t> SpanOf(std::string_view text, std::string_view nee
   return {start, start + Utf16Length(needle)};
 }
 
-TermList List(std::string name, std::vector<std::string> terms, Category c = Category::kKeyword,
-              Severity s = Severity::kHigh) {
-  TermList l;
-  l.name = std::move(name);
-  l.category = c;
-  l.severity = s;
-  l.terms = std::move(terms);
-  return l;
-}
-
-std::unique_ptr<Engine> Bare() { return Engine::Create(Options(), {}, nullptr); }
 
 std::vector<Finding> Analyze(const Engine& e, std::string_view text, std::string_view domain = "") {
   auto r = e.Analyze(text, {.domain = domain});
@@ -52,8 +44,8 @@ std::vector<Finding> Analyze(const Engine& e, std::string_view text, std::string
 }  // namespace
 
 TEST_CASE("offsets are UTF-16 code units of the original, around emoji, accents and CRLF") {
-  auto e = Bare();
-  std::vector<TermList> lists = {List("codenames", {"Falcon", "Épicerie Bellerive"})};
+  auto e = EmptyEngine();
+  std::vector<TermList> lists = {MakeList("codenames", {"Falcon", "Épicerie Bellerive"})};
   REQUIRE(e->SetLists("*", lists).ok());
   const std::string texts[] = {
       "🚀🚀 Project Falcon is live",
@@ -84,8 +76,8 @@ TEST_CASE("offsets are UTF-16 code units of the original, around emoji, accents 
 }
 
 TEST_CASE("a finding ending on a letter with a combining mark includes the mark") {
-  auto e = Bare();
-  std::vector<TermList> lists = {List("clients", {"Cafe"})};
+  auto e = EmptyEngine();
+  std::vector<TermList> lists = {MakeList("clients", {"Cafe"})};
   REQUIRE(e->SetLists("*", lists).ok());
   std::string text = "chez Cafe\u0301 Noir";
   auto f = Analyze(*e, text);
@@ -95,9 +87,9 @@ TEST_CASE("a finding ending on a letter with a combining mark includes the mark"
 }
 
 TEST_CASE("lists apply by scope: '*' everywhere, a site to itself and its subdomains") {
-  auto e = Bare();
-  std::vector<TermList> global = {List("clients", {"Acme"})};
-  std::vector<TermList> site = {List("competitors", {"Globex"}, Category::kCompetitor, Severity::kMedium)};
+  auto e = EmptyEngine();
+  std::vector<TermList> global = {MakeList("clients", {"Acme"})};
+  std::vector<TermList> site = {MakeList("competitors", {"Globex"}, Category::kCompetitor, Severity::kMedium)};
   REQUIRE(e->SetLists("*", global).ok());
   REQUIRE(e->SetLists("linkedin.com", site).ok());
   std::string text = "Acme beat Globex";
@@ -115,10 +107,10 @@ TEST_CASE("lists apply by scope: '*' everywhere, a site to itself and its subdom
 }
 
 TEST_CASE("SetLists is all or nothing and names the bad term") {
-  auto e = Bare();
-  std::vector<TermList> good = {List("codenames", {"Falcon"})};
+  auto e = EmptyEngine();
+  std::vector<TermList> good = {MakeList("codenames", {"Falcon"})};
   REQUIRE(e->SetLists("*", good).ok());
-  std::vector<TermList> bad = {List("codenames", {"Bluefin", "/proj-(/"})};
+  std::vector<TermList> bad = {MakeList("codenames", {"Bluefin", "/proj-(/"})};
   Status s = e->SetLists("*", bad);
   REQUIRE_FALSE(s.ok());
   CHECK(s.code() == ErrorCode::kBadPattern);
@@ -127,17 +119,17 @@ TEST_CASE("SetLists is all or nothing and names the bad term") {
   // The old lists stay in force.
   CHECK(Analyze(*e, "Falcon and Bluefin").size() == 1);
 
-  std::vector<TermList> empty_term = {List("codenames", {"Bluefin", "--"})};
+  std::vector<TermList> empty_term = {MakeList("codenames", {"Bluefin", "--"})};
   s = e->SetLists("*", empty_term);
   CHECK(s.code() == ErrorCode::kBadTerm);
   CHECK(s.item() == "--");
 }
 
 TEST_CASE("overlapping findings of one category merge into the most severe") {
-  auto e = Bare();
-  std::vector<TermList> lists = {List("low", {"New York"}, Category::kKeyword, Severity::kLow),
-                                 List("high", {"York Times"}, Category::kKeyword, Severity::kHigh),
-                                 List("other", {"Times"}, Category::kCompetitor, Severity::kMedium)};
+  auto e = EmptyEngine();
+  std::vector<TermList> lists = {MakeList("low", {"New York"}, Category::kKeyword, Severity::kLow),
+                                 MakeList("high", {"York Times"}, Category::kKeyword, Severity::kHigh),
+                                 MakeList("other", {"Times"}, Category::kCompetitor, Severity::kMedium)};
   REQUIRE(e->SetLists("*", lists).ok());
   std::string text = "the New York Times";
   auto f = Analyze(*e, text);
@@ -151,8 +143,8 @@ TEST_CASE("overlapping findings of one category merge into the most severe") {
 }
 
 TEST_CASE("findings are sorted by position") {
-  auto e = Bare();
-  std::vector<TermList> lists = {List("a", {"zeta"}), List("b", {"alpha"}, Category::kCompetitor)};
+  auto e = EmptyEngine();
+  std::vector<TermList> lists = {MakeList("a", {"zeta"}), MakeList("b", {"alpha"}, Category::kCompetitor)};
   REQUIRE(e->SetLists("*", lists).ok());
   auto f = Analyze(*e, "alpha zeta alpha");
   REQUIRE(f.size() == 3);
@@ -161,8 +153,8 @@ TEST_CASE("findings are sorted by position") {
 }
 
 TEST_CASE("categories can be switched off per analysis") {
-  auto e = Bare();
-  std::vector<TermList> lists = {List("a", {"Acme"}), List("b", {"Globex"}, Category::kCompetitor)};
+  auto e = EmptyEngine();
+  std::vector<TermList> lists = {MakeList("a", {"Acme"}), MakeList("b", {"Globex"}, Category::kCompetitor)};
   REQUIRE(e->SetLists("*", lists).ok());
   AnalyzeOptions o;
   o.categories.erase(Category::kKeyword);
@@ -173,7 +165,7 @@ TEST_CASE("categories can be switched off per analysis") {
 }
 
 TEST_CASE("invalid UTF-8 is an error naming the byte offset") {
-  auto e = Bare();
+  auto e = EmptyEngine();
   auto r = e->Analyze("ok so far \xC3\x28 then", {});
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == ErrorCode::kInvalidArgument);
@@ -185,7 +177,7 @@ TEST_CASE("a draft over the size limit is refused; a large one under it works") 
   Options o;
   o.max_text_bytes = 1 << 20;
   auto e = Engine::Create(o, BuiltinPacks(), nullptr);
-  std::vector<TermList> lists = {List("codenames", {"Falcon"})};
+  std::vector<TermList> lists = {MakeList("codenames", {"Falcon"})};
   REQUIRE(e->SetLists("*", lists).ok());
   std::string big;
   while (big.size() < (1 << 20) - 100) big += "Some ordinary words about our team and the weather. ";
@@ -204,7 +196,7 @@ TEST_CASE("messages follow the engine's language") {
   Options fr;
   fr.language = "fr";
   auto e = Engine::Create(fr, {}, nullptr);
-  std::vector<TermList> lists = {List("clients", {"Acme"})};
+  std::vector<TermList> lists = {MakeList("clients", {"Acme"})};
   REQUIRE(e->SetLists("*", lists).ok());
   auto f = Analyze(*e, "chez Acme");
   REQUIRE(f.size() == 1);
@@ -222,7 +214,7 @@ TEST_CASE("sealed terms are found exactly like plain ones, without their text") 
   sealed.hashes = {hasher("k", CanonicalTermForm("Nightjar")), hasher("k", CanonicalTermForm("Blue Heron"))};
   sealed.max_words = 2;
   CHECK(CanonicalTermForm("Maison-Oriel’s") == "maison oriel s");
-  auto e = Bare();
+  auto e = EmptyEngine();
   REQUIRE(e->SetSealedLists("*", std::vector<SealedTermList>{sealed}, hasher).ok());
   std::string text = "NIGHTJAR ships; the blue\r\nhéron too. Blue. Heron no.";
   auto f = Analyze(*e, text);

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "draftguard/engine.h"
+#include "engine_fixtures.h"
 #include "org/encoding.h"
 #include "org/org_engine.h"
 #include "org/org_pack.h"
@@ -16,6 +17,8 @@ namespace draftguard::org {
 namespace {
 
 namespace json = boost::json;
+using draftguard::testing::EmptyEngine;
+using draftguard::testing::MakeList;
 
 const std::vector<std::string> kTerms = {"Project Falcon", "Projet Hélios", "Acme", "Nova 2 Pro Max"};
 
@@ -48,17 +51,6 @@ std::vector<Span> Spans(const Engine& e, std::string_view text) {
   return out;
 }
 
-TermList MakeList(std::string name, std::vector<std::string> terms, Category c = Category::kKeyword,
-                  Severity s = Severity::kHigh) {
-  TermList l;
-  l.name = std::move(name);
-  l.category = c;
-  l.severity = s;
-  l.terms = std::move(terms);
-  return l;
-}
-
-std::unique_ptr<Engine> EmptyEngine() { return Engine::Create(Options(), {}, nullptr); }
 
 SealedTermList SealedFromTerms(const std::vector<std::string>& terms) {
   SealedTermList s;
