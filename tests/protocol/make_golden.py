@@ -71,6 +71,8 @@ CASES = [
     ("error_missing_text", {"id": 26, "type": "analyze"}),
     ("error_wrong_type", {"id": 27, "type": "analyze", "text": "x", "revision": "7"}),
     ("error_bad_category", {"id": 28, "type": "analyze", "text": "x", "categories": ["pii", "gossip"]}),
+    ("error_shared_texts_not_boolean", {"id": 41, "type": "analyze", "text": "x", "shared_texts": "yes"}),
+    ("error_ignore_keys_not_boolean", {"id": 42, "type": "analyze", "text": "x", "ignore_keys": 1}),
     ("error_lone_surrogate", "{\"id\":29,\"type\":\"analyze\",\"text\":\"\\ud800\"}"),
     ("error_too_deep", "[" * 40 + "]" * 40),
     ("error_bad_id", {"id": [1], "type": "stats"}),

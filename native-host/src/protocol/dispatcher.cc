@@ -572,6 +572,10 @@ json::object Dispatcher::Analyze(const json::object& req) {
   if (const json::value* e = req.if_contains("editor"); e && !(e->is_null() || e->is_string() || e->is_number())) {
     return FieldError(id, "editor", "\"editor\" must be a string or a number");
   }
+  for (const char* flag : {"ignore_keys", "shared_texts"}) {
+    if (const json::value* f = req.if_contains(flag); f && !(f->is_null() || f->is_bool()))
+      return FieldError(id, flag, "\"" + std::string(flag) + "\" must be true or false");
+  }
   CategorySet requested = CategorySet::All();
   if (const json::value* cats = req.if_contains("categories"); cats && !cats->is_null()) {
     if (!cats->is_array()) return FieldError(id, "categories", "\"categories\" must be an array of category names");
