@@ -8,9 +8,9 @@
 //
 // Matching runs on a normalised view of the draft (see rules.h) that maps
 // every byte back to the original, so findings are reported in UTF-16 code
-// units of the text the caller passed in. Regex rules run through one
-// RE2::Set to learn which rules fire, then each firing rule's own RE2 for
-// positions; literal terms (any number of them: 100 000 per scope is normal)
+// units of the text the caller passed in. A prefilter (the literals each
+// rule needs, found by one RE2::Set) tells which regex rules can fire, then
+// each of those runs its own RE2 for positions; literal terms (any number of them: 100 000 per scope is normal)
 // go through one token-level Aho–Corasick automaton per scope.
 //
 // Example:
@@ -49,19 +49,21 @@ namespace draftguard {
 struct Options {
   // Language of messages and suggestions: "en" or "fr" (others: English).
   std::string language = "en";
-  // Memory budget of the RE2::Set holding every rule, in bytes. When a draft
-  // exhausts it the rules run one by one instead (slower, same findings):
-  // RE2::Set's out-of-memory is never taken for "no match".
+  // Memory budget of each RE2::Set of the rules' prefilter (the literals
+  // the rules need; the rules that have none), in bytes. When the sets do
+  // not fit, or a draft exhausts them, every rule runs on the draft instead
+  // (slower, same findings): RE2::Set's out-of-memory is never taken for
+  // "no match".
   int64_t rule_set_max_mem = 128 << 20;
   // Memory budget of each single rule's RE2 (context and exclusion patterns
   // included), in bytes.
   int64_t rule_max_mem = 8 << 20;
-  // Largest RE2 program a rule's main pattern may compile to. Every rule
-  // runs inside one RE2::Set DFA, and a few sprawling patterns (long
-  // alternations separated by {0,40} gaps) multiply its states until it
-  // crawls at 1 MB/s; such a rule is refused at load with a hint to move the
-  // surrounding words into "context" patterns, which only ever look at a
-  // small window.
+  // Largest RE2 program a rule's main pattern may compile to. A rule may
+  // scan every draft in full at every keystroke, and a few sprawling
+  // patterns (long alternations separated by {0,40} gaps) multiply DFA
+  // states until they crawl at 1 MB/s; such a rule is refused at load with a
+  // hint to move the surrounding words into "context" patterns, which only
+  // ever look at a small window.
   int max_rule_program_size = 2000;
   // Longest draft Analyze() accepts, in bytes; longer ones get kTooLarge.
   size_t max_text_bytes = 32 << 20;

@@ -5,12 +5,6 @@
 namespace draftguard::internal {
 namespace {
 
-// RE2::Set runs one DFA over the whole input; on a draft of many MB its
-// state cache could overflow, so very long drafts are fed in overlapping
-// slices. The overlap is longer than any rule's match can sensibly be.
-constexpr size_t kSliceBytes = 256 << 10;
-constexpr size_t kSliceOverlap = 2 << 10;
-
 Severity Raise(Severity s) { return s == Severity::kHigh ? s : static_cast<Severity>(static_cast<int>(s) + 1); }
 
 LoadProblem Problem(const RulePack& pack, const std::string& item, const Status& s) {
@@ -23,7 +17,6 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
                                           const Limits& limits, std::vector<LoadProblem>* problems) {
   const int64_t rule_max_mem = limits.rule_max_mem;
   std::unique_ptr<RuleSet> set(new RuleSet());
-  set->set_ = std::make_unique<RE2::Set>(PatternOptions(limits.set_max_mem), RE2::UNANCHORED);
   auto report = [&](const RulePack& pack, const std::string& item, const Status& s) {
     if (problems) problems->push_back(Problem(pack, item, s));
   };
@@ -70,40 +63,70 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
       }
       if (!ok) continue;
       rule.exclusions.Combine(rule_max_mem);
-      std::string error;
-      if (set->set_->Add(rule.pattern->pattern(), &error) < 0) {
-        report(pack, "rule " + spec.id, Status(ErrorCode::kBadPattern, "RE2::Set rejects the pattern: " + error));
+      int filter_id;
+      if (set->filter_.Add(rule.pattern->pattern(), PatternOptions(rule_max_mem), &filter_id) != RE2::NoError) {
+        report(pack, "rule " + spec.id, Status(ErrorCode::kBadPattern, "RE2's prefilter rejects the pattern"));
         continue;
       }
       set->rules_.push_back(std::move(rule));
     }
   }
-  if (!set->set_->Compile()) {
-    // Out of memory for the whole set: keep the rules usable one by one.
+  if (set->rules_.empty()) return set;  // FilteredRE2 must not be compiled empty
+  std::vector<std::string> atoms;
+  set->filter_.Compile(&atoms);
+  for (std::string& atom : atoms) atom = RE2::QuoteMeta(atom);
+  set->filter_.AllPotentials({}, &set->atomless_);
+  std::sort(set->atomless_.begin(), set->atomless_.end());
+  std::vector<std::string> atomless_patterns;
+  for (int i : set->atomless_) atomless_patterns.push_back(set->rules_[i].pattern->pattern());
+  bool fits = CompileSet(atoms, limits.set_max_mem, &set->atoms_) &&
+              CompileSet(atomless_patterns, limits.set_max_mem, &set->atomless_set_);
+  if (!fits) {
+    // Keep the rules usable: every one then runs on every draft.
+    set->run_all_ = true;
     if (problems)
-      problems->push_back({"rule set", "", "RE2::Set exceeded its memory budget; rules run one by one"});
-    set->set_.reset();
+      problems->push_back(
+          {"rule set", "", "the rules' prefilter exceeded its memory budget; every rule runs on every draft"});
   }
   return set;
 }
 
+bool RuleSet::CompileSet(const std::vector<std::string>& patterns, int64_t max_mem,
+                         std::unique_ptr<RE2::Set>* set) {
+  if (patterns.empty()) return true;
+  auto compiled = std::make_unique<RE2::Set>(PatternOptions(max_mem), RE2::UNANCHORED);
+  for (const std::string& p : patterns)
+    if (compiled->Add(p, nullptr) < 0) return false;
+  if (!compiled->Compile()) return false;
+  *set = std::move(compiled);
+  return true;
+}
+
+bool RuleSet::Candidates(std::string_view text, std::vector<int>* rules) const {
+  RE2::Set::ErrorInfo info;
+  std::vector<int> atoms;
+  if (atoms_ && !atoms_->Match(text, &atoms, &info) && info.kind != RE2::Set::kNoError) return false;
+  std::vector<int> atomless_matched;
+  if (atomless_set_ && !atomless_set_->Match(text, &atomless_matched, &info) && info.kind != RE2::Set::kNoError)
+    return false;
+  // The filter passes every atomless rule; keep only those that matched.
+  std::vector<int> potential;
+  filter_.AllPotentials(atoms, &potential);
+  std::sort(potential.begin(), potential.end());
+  std::set_difference(potential.begin(), potential.end(), atomless_.begin(), atomless_.end(),
+                      std::back_inserter(*rules));
+  for (int m : atomless_matched) rules->push_back(atomless_[m]);
+  std::sort(rules->begin(), rules->end());
+  return true;
+}
+
 void RuleSet::Match(std::string_view text, std::vector<Hit>* hits) const {
-  std::vector<char> fired(rules_.size(), set_ ? 0 : 1);
-  std::vector<int> slice_hits;
-  for (size_t from = 0; set_ && from < text.size();) {
-    size_t len = std::min(kSliceBytes, text.size() - from);
-    RE2::Set::ErrorInfo info;
-    slice_hits.clear();
-    if (!set_->Match(text.substr(from, len), &slice_hits, &info) && info.kind != RE2::Set::kNoError) {
-      std::fill(fired.begin(), fired.end(), 1);  // out of memory: run every rule
-      break;
-    }
-    for (int i : slice_hits) fired[i] = 1;
-    if (from + len >= text.size()) break;
-    from += len - kSliceOverlap;
+  std::vector<int> candidates;
+  if (run_all_ || !Candidates(text, &candidates)) {
+    for (const CompiledRule& rule : rules_) MatchRule(text, rule, hits);
+    return;
   }
-  for (size_t i = 0; i < rules_.size(); ++i)
-    if (fired[i]) MatchRule(text, rules_[i], hits);
+  for (int i : candidates) MatchRule(text, rules_[i], hits);
 }
 
 void RuleSet::MatchRule(std::string_view text, const CompiledRule& rule, std::vector<Hit>* hits) const {
