@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "engine/normalizer.h"
 #include "engine/rule_set.h"
@@ -38,11 +39,21 @@ struct Engine::Rep {
 
 namespace {
 
-// A hit on its way to becoming a Finding: still in normalised bytes.
+// A hit on its way to becoming a Finding. Its words (rule id, message,
+// suggestion) are written only once it survives the merge: a dense draft
+// has a hundred hits, and strings built, sorted and merged away cost more
+// than finding them.
 struct PendingFinding {
-  size_t begin;
+  size_t begin;  // normalised bytes, then UTF-16 units of the original
   size_t end;
-  Finding finding;
+  Category category;
+  Severity severity;
+  // Where its words come from: a pack rule, a list term or a sealed list.
+  const internal::CompiledRule* rule = nullptr;
+  const TermLists* terms = nullptr;
+  const SealedLists* sealed = nullptr;
+  uint32_t list = 0;
+  uint32_t term = 0;
 };
 
 std::string Substitute(std::string text, std::string_view key, std::string_view value) {
@@ -77,37 +88,48 @@ void DescribeListHit(const List& list, const std::string& term, std::string_view
 }
 
 void CollectListHits(const TermLists& lists, std::string_view text, const std::vector<Token>& tokens,
-                     const AnalyzeOptions& options, std::string_view language,
-                     std::vector<PendingFinding>* out) {
+                     const AnalyzeOptions& options, std::vector<PendingFinding>* out) {
   std::vector<TermLists::Hit> hits;
   lists.Match(text, tokens, &hits);
   for (const TermLists::Hit& h : hits) {
     const TermList& list = lists.list(h.list);
-    if (!options.categories.contains(list.category)) continue;
-    PendingFinding p{h.begin, h.end, {}};
-    p.finding.category = list.category;
-    p.finding.severity = list.severity;
-    p.finding.rule = lists.rule_id(h.list);
-    DescribeListHit(list, list.terms[h.term], language, &p.finding);
-    out->push_back(std::move(p));
+    if (options.categories.contains(list.category))
+      out->push_back({h.begin, h.end, list.category, list.severity, nullptr, &lists, nullptr, h.list, h.term});
   }
 }
 
 void CollectSealedHits(const SealedLists& lists, std::string_view text, const std::vector<Token>& tokens,
-                       const AnalyzeOptions& options, std::string_view language,
-                       std::vector<PendingFinding>* out) {
+                       const AnalyzeOptions& options, std::vector<PendingFinding>* out) {
   std::vector<SealedLists::Hit> hits;
   lists.Match(text, tokens, &hits);
   for (const SealedLists::Hit& h : hits) {
     const SealedTermList& list = lists.list(h.list);
-    if (!options.categories.contains(list.category)) continue;
-    PendingFinding p{h.begin, h.end, {}};
-    p.finding.category = list.category;
-    p.finding.severity = list.severity;
-    p.finding.rule = "sealed." + list.name;
-    DescribeListHit(list, "", language, &p.finding);
-    out->push_back(std::move(p));
+    if (options.categories.contains(list.category))
+      out->push_back({h.begin, h.end, list.category, list.severity, nullptr, nullptr, &lists, h.list, 0});
   }
+}
+
+// The finding `p` stands for, with its words in `language`.
+Finding Describe(const PendingFinding& p, std::string_view language) {
+  Finding f;
+  f.category = p.category;
+  f.severity = p.severity;
+  f.start = static_cast<uint32_t>(p.begin);
+  f.end = static_cast<uint32_t>(p.end);
+  if (p.rule) {
+    f.rule = p.rule->id;
+    f.message = p.rule->message.In(language);
+    f.suggestion = p.rule->suggestion.In(language);
+  } else if (p.terms) {
+    const TermList& list = p.terms->list(p.list);
+    f.rule = p.terms->rule_id(p.list);
+    DescribeListHit(list, list.terms[p.term], language, &f);
+  } else {
+    const SealedTermList& list = p.sealed->list(p.list);
+    f.rule = "sealed." + list.name;
+    DescribeListHit(list, "", language, &f);
+  }
+  return f;
 }
 
 // "www.shop.example.com" → itself, "shop.example.com", "example.com", "com".
@@ -124,16 +146,14 @@ std::vector<std::string> ScopesOf(std::string_view domain) {
   return scopes;
 }
 
-// Maps the pending findings to UTF-16 offsets of the original text.
-std::vector<Finding> ToOriginal(std::vector<PendingFinding> pending, const NormalizedText& view,
-                                std::string_view original) {
-  std::vector<std::pair<size_t, size_t>> bytes;
+// Maps the pending findings' spans to UTF-16 offsets of the original text.
+void ToOriginal(const NormalizedText& view, std::string_view original, std::vector<PendingFinding>* pending) {
   std::vector<size_t> boundaries;
-  bytes.reserve(pending.size());
-  for (const PendingFinding& p : pending) {
-    bytes.push_back(view.ToOriginal(original, p.begin, p.end));
-    boundaries.push_back(bytes.back().first);
-    boundaries.push_back(bytes.back().second);
+  boundaries.reserve(pending->size() * 2);
+  for (PendingFinding& p : *pending) {
+    std::tie(p.begin, p.end) = view.ToOriginal(original, p.begin, p.end);
+    boundaries.push_back(p.begin);
+    boundaries.push_back(p.end);
   }
   std::sort(boundaries.begin(), boundaries.end());
   boundaries.erase(std::unique(boundaries.begin(), boundaries.end()), boundaries.end());
@@ -143,39 +163,34 @@ std::vector<Finding> ToOriginal(std::vector<PendingFinding> pending, const Norma
   auto to_utf16 = [&](size_t byte) {
     return units[std::lower_bound(boundaries.begin(), boundaries.end(), byte) - boundaries.begin()];
   };
-  std::vector<Finding> findings;
-  findings.reserve(pending.size());
-  for (size_t i = 0; i < pending.size(); ++i) {
-    Finding f = std::move(pending[i].finding);
-    f.start = to_utf16(bytes[i].first);
-    f.end = to_utf16(bytes[i].second);
-    findings.push_back(std::move(f));
+  for (PendingFinding& p : *pending) {
+    p.begin = to_utf16(p.begin);
+    p.end = to_utf16(p.end);
   }
-  return findings;
 }
 
 // Sorts, and merges overlapping findings of one category into the most
 // severe of them stretched over their union.
-std::vector<Finding> Merge(std::vector<Finding> findings) {
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+std::vector<PendingFinding> Merge(std::vector<PendingFinding> findings) {
+  std::sort(findings.begin(), findings.end(), [](const PendingFinding& a, const PendingFinding& b) {
     if (a.category != b.category) return a.category < b.category;
-    if (a.start != b.start) return a.start < b.start;
+    if (a.begin != b.begin) return a.begin < b.begin;
     return a.severity > b.severity;
   });
-  std::vector<Finding> merged;
-  for (Finding& f : findings) {
-    if (!merged.empty() && merged.back().category == f.category && f.start < merged.back().end) {
-      Finding& m = merged.back();
-      uint32_t start = std::min(m.start, f.start), end = std::max(m.end, f.end);
-      if (f.severity > m.severity) m = std::move(f);
-      m.start = start;
+  std::vector<PendingFinding> merged;
+  for (const PendingFinding& f : findings) {
+    if (!merged.empty() && merged.back().category == f.category && f.begin < merged.back().end) {
+      PendingFinding& m = merged.back();
+      size_t begin = std::min(m.begin, f.begin), end = std::max(m.end, f.end);
+      if (f.severity > m.severity) m = f;
+      m.begin = begin;
       m.end = end;
       continue;
     }
-    merged.push_back(std::move(f));
+    merged.push_back(f);
   }
-  std::sort(merged.begin(), merged.end(), [](const Finding& a, const Finding& b) {
-    if (a.start != b.start) return a.start < b.start;
+  std::sort(merged.begin(), merged.end(), [](const PendingFinding& a, const PendingFinding& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
     if (a.end != b.end) return a.end < b.end;
     return a.category < b.category;
   });
@@ -264,30 +279,26 @@ Result<std::vector<Finding>> Engine::Analyze(std::string_view utf8, const Analyz
 
   std::vector<RuleSet::Hit> rule_hits;
   r.rules->Match(view.text, &rule_hits);
-  for (const RuleSet::Hit& h : rule_hits) {
-    if (!options.categories.contains(h.rule->category)) continue;
-    PendingFinding p{h.begin, h.end, {}};
-    p.finding.category = h.rule->category;
-    p.finding.severity = h.severity;
-    p.finding.rule = h.rule->id;
-    p.finding.message = h.rule->message.In(r.options.language);
-    p.finding.suggestion = h.rule->suggestion.In(r.options.language);
-    pending.push_back(std::move(p));
-  }
+  for (const RuleSet::Hit& h : rule_hits)
+    if (options.categories.contains(h.rule->category))
+      pending.push_back({h.begin, h.end, h.rule->category, h.severity, h.rule});
 
   internal::Tokenize(view.text, &tokens);
-  CollectListHits(*r.pack_lists, view.text, tokens, options, r.options.language, &pending);
+  CollectListHits(*r.pack_lists, view.text, tokens, options, &pending);
   std::vector<std::string> scopes = ScopesOf(options.domain);
   scopes.push_back("*");
   for (const std::string& scope : scopes) {
     auto it = r.scopes.find(scope);
     if (it == r.scopes.end()) continue;
     if (it->second.plain)
-      CollectListHits(*it->second.plain, view.text, tokens, options, r.options.language, &pending);
+      CollectListHits(*it->second.plain, view.text, tokens, options, &pending);
     if (it->second.sealed)
-      CollectSealedHits(*it->second.sealed, view.text, tokens, options, r.options.language, &pending);
+      CollectSealedHits(*it->second.sealed, view.text, tokens, options, &pending);
   }
-  return Merge(ToOriginal(std::move(pending), view, utf8));
+  ToOriginal(view, utf8, &pending);
+  std::vector<Finding> findings;
+  for (const PendingFinding& p : Merge(std::move(pending))) findings.push_back(Describe(p, r.options.language));
+  return findings;
 }
 
 size_t Engine::rule_count() const { return rep_->rules->size(); }
