@@ -73,8 +73,14 @@ Input Generate(size_t term_count, size_t corpus_bytes) {
     return w;
   };
   std::set<std::string> terms;
-  while (terms.size() < term_count)
-    terms.insert(word(2 + rng() % 3) + (rng() % 2 ? "" : " " + word(2 + rng() % 2)));
+  while (terms.size() < term_count) {
+    std::string term = word(2 + rng() % 3);
+    if (rng() % 2) {
+      term += ' ';
+      term += word(2 + rng() % 2);
+    }
+    terms.insert(std::move(term));
+  }
   Input in;
   in.terms.assign(terms.begin(), terms.end());
   const char* common[] = {"the", "we", "our", "team", "client", "campaign", "results", "growth", "launch",

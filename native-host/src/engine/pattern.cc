@@ -79,6 +79,28 @@ Result<std::unique_ptr<RE2>> CompilePattern(std::string_view pattern, const Lexi
   return re;
 }
 
+Result<std::shared_ptr<const RE2>> PatternCache::Compile(std::string_view pattern) {
+  if (auto it = compiled_.find(pattern); it != compiled_.end()) return it->second;
+  Result<std::unique_ptr<RE2>> re = CompilePattern(pattern, lexicons_, max_mem_);
+  if (!re.ok()) return re.status();
+  std::shared_ptr<const RE2> shared = std::move(re).value();
+  compiled_.emplace(std::string(pattern), shared);
+  return shared;
+}
+
+std::shared_ptr<const RE2> PatternCache::Alternation(std::span<const std::shared_ptr<const RE2>> patterns) {
+  std::string joined;
+  for (const auto& re : patterns) {
+    if (!joined.empty()) joined += '|';
+    joined += "(?:" + re->pattern() + ")";
+  }
+  if (auto it = alternations_.find(joined); it != alternations_.end()) return it->second;
+  auto re = std::make_shared<const RE2>(joined, PatternOptions(max_mem_));
+  std::shared_ptr<const RE2> result = re->ok() ? re : nullptr;
+  alternations_.emplace(std::move(joined), result);
+  return result;
+}
+
 Span Neighbourhood(std::string_view text, Span hit, int window) {
   size_t from = hit.begin > static_cast<size_t>(window) ? hit.begin - window : 0;
   size_t to = std::min(text.size(), hit.end + window);
@@ -118,15 +140,8 @@ void MarkNear(const RE2& re, std::string_view text, std::span<const Span> hits, 
   }
 }
 
-void NearbyPatterns::Combine(int64_t max_mem) {
-  if (patterns.size() < 2) return;
-  std::string joined;
-  for (const auto& re : patterns) {
-    if (!joined.empty()) joined += '|';
-    joined += "(?:" + re->pattern() + ")";
-  }
-  auto re = std::make_unique<RE2>(joined, PatternOptions(max_mem));
-  if (re->ok()) combined_ = std::move(re);
+void NearbyPatterns::Combine(PatternCache* cache) {
+  if (patterns.size() >= 2) combined_ = cache->Alternation(patterns);
 }
 
 void NearbyPatterns::MarkNear(std::string_view text, std::span<const Span> hits,

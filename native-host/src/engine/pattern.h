@@ -39,6 +39,28 @@ RE2::Options PatternOptions(int64_t max_mem);
 Result<std::unique_ptr<RE2>> CompilePattern(std::string_view pattern, const Lexicons& lexicons,
                                            int64_t max_mem);
 
+// Compiles each distinct pattern once and shares it. Packs repeat context
+// and exclusion patterns across rules ({{future_time}} in a dozen), and
+// compiling is most of the host's start; a shared RE2 also warms one DFA
+// instead of a dozen. The RE2s outlive the cache.
+class PatternCache {
+ public:
+  PatternCache(const Lexicons& lexicons, int64_t max_mem) : lexicons_(lexicons), max_mem_(max_mem) {}
+
+  // CompilePattern, once per distinct pattern.
+  Result<std::shared_ptr<const RE2>> Compile(std::string_view pattern);
+
+  // One alternation of compiled patterns, once per distinct list; null when
+  // it does not fit in max_mem.
+  std::shared_ptr<const RE2> Alternation(std::span<const std::shared_ptr<const RE2>> patterns);
+
+ private:
+  const Lexicons& lexicons_;
+  int64_t max_mem_;
+  std::map<std::string, std::shared_ptr<const RE2>, std::less<>> compiled_;
+  std::map<std::string, std::shared_ptr<const RE2>, std::less<>> alternations_;
+};
+
 // Calls fn(begin, end) for each non-overlapping match of `re` in `text`, left
 // to right. Matching from a start position keeps the text before it as
 // context, so \b and ^ behave as in one pass over the whole text.
@@ -81,20 +103,20 @@ void MarkNear(const RE2& re, std::string_view text, std::span<const Span> hits, 
 
 // Patterns looked for around a hit, any one of which will do.
 struct NearbyPatterns {
-  std::vector<std::unique_ptr<RE2>> patterns;
+  std::vector<std::shared_ptr<const RE2>> patterns;
   int window = 0;
 
   // Joins the patterns into one alternation, so a hit costs one RE2 search
   // however many patterns there are (rules carry up to two dozen
   // exclusions). Call once all are added; if the alternation does not fit
-  // in max_mem the patterns keep running one by one.
-  void Combine(int64_t max_mem);
+  // in the cache's max_mem the patterns keep running one by one.
+  void Combine(PatternCache* cache);
 
   // MarkNear for any of the patterns.
   void MarkNear(std::string_view text, std::span<const Span> hits, std::vector<char>* near) const;
 
  private:
-  std::unique_ptr<RE2> combined_;
+  std::shared_ptr<const RE2> combined_;
 };
 
 }  // namespace draftguard::internal

@@ -17,6 +17,7 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
                                           const Limits& limits, std::vector<LoadProblem>* problems) {
   const int64_t rule_max_mem = limits.rule_max_mem;
   std::unique_ptr<RuleSet> set(new RuleSet());
+  PatternCache cache(lexicons, rule_max_mem);
   auto report = [&](const RulePack& pack, const std::string& item, const Status& s) {
     if (problems) problems->push_back(Problem(pack, item, s));
   };
@@ -42,7 +43,7 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
       bool ok = true;
       for (size_t k = 0; k < spec.context.size() && ok; ++k) {
         const ContextSpec& c = spec.context[k];
-        Result<std::unique_ptr<RE2>> cre = CompilePattern(c.pattern, lexicons, rule_max_mem);
+        Result<std::shared_ptr<const RE2>> cre = cache.Compile(c.pattern);
         if (!cre.ok()) {
           report(pack, "rule " + spec.id + " context[" + std::to_string(k) + "]", cre.status());
           ok = false;
@@ -53,7 +54,7 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
       }
       rule.exclusions.window = spec.exclusion_window;
       for (size_t k = 0; k < spec.exclusions.size() && ok; ++k) {
-        Result<std::unique_ptr<RE2>> ere = CompilePattern(spec.exclusions[k], lexicons, rule_max_mem);
+        Result<std::shared_ptr<const RE2>> ere = cache.Compile(spec.exclusions[k]);
         if (!ere.ok()) {
           report(pack, "rule " + spec.id + " exclusions[" + std::to_string(k) + "]", ere.status());
           ok = false;
@@ -62,7 +63,7 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
         rule.exclusions.patterns.push_back(std::move(ere).value());
       }
       if (!ok) continue;
-      rule.exclusions.Combine(rule_max_mem);
+      rule.exclusions.Combine(&cache);
       int filter_id;
       if (set->filter_.Add(rule.pattern->pattern(), PatternOptions(rule_max_mem), &filter_id) != RE2::NoError) {
         report(pack, "rule " + spec.id, Status(ErrorCode::kBadPattern, "RE2's prefilter rejects the pattern"));

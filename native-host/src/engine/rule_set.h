@@ -38,7 +38,7 @@ struct CompiledRule {
   Severity severity;
   std::unique_ptr<RE2> pattern;
   struct Context {
-    std::unique_ptr<RE2> pattern;
+    std::shared_ptr<const RE2> pattern;
     ContextEffect effect;
     int window;
   };

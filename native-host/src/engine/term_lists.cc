@@ -18,6 +18,7 @@ Result<std::unique_ptr<TermLists>> TermLists::Compile(std::span<const TermList> 
                                                       std::vector<LoadProblem>* problems) {
   std::unique_ptr<TermLists> out(new TermLists());
   KeywordMatcher::Builder builder;
+  PatternCache cache(lexicons, max_mem);
   // Returns false when compilation must stop (strict mode).
   auto fail = [&](const std::string& item, const Status& s) {
     if (problems) problems->push_back({std::string(source), item, s.ToString()});
@@ -33,14 +34,14 @@ Result<std::unique_ptr<TermLists>> TermLists::Compile(std::span<const TermList> 
     NearbyPatterns exclusions;
     exclusions.window = 160;
     for (size_t k = 0; k < list.exclusions.size(); ++k) {
-      auto re = CompilePattern(list.exclusions[k], lexicons, max_mem);
+      auto re = cache.Compile(list.exclusions[k]);
       if (re.ok()) {
         exclusions.patterns.push_back(std::move(re).value());
       } else if (!fail(where + " exclusions[" + std::to_string(k) + "]", re.status())) {
         error = Status(re.status().code(), where + ": exclusion: " + re.status().message(), list.exclusions[k]);
       }
     }
-    exclusions.Combine(max_mem);
+    exclusions.Combine(&cache);
     for (uint32_t ti = 0; ti < list.terms.size() && !error; ++ti) {
       const std::string& term = list.terms[ti];
       if (IsRegexTerm(term)) {
