@@ -1,5 +1,6 @@
 #include "engine/utf8.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace draftguard::internal {
@@ -66,6 +67,15 @@ void AppendUtf8(char32_t cp, std::string* out) {
 uint32_t Utf16Cursor::ToUtf16(size_t byte_offset) {
   if (byte_offset < byte_) byte_ = 0, units_ = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+  const size_t limit = std::min(byte_offset, text_.size());
+  // Eight ASCII bytes at a time: one unit each.
+  while (byte_ + 8 <= limit) {
+    uint64_t block;
+    std::memcpy(&block, p + byte_, 8);
+    if (block & 0x8080808080808080ULL) break;
+    byte_ += 8;
+    units_ += 8;
+  }
   while (byte_ < byte_offset && byte_ < text_.size()) {
     int len = Utf8SequenceLength(p[byte_]);
     byte_ += len;
