@@ -5,9 +5,9 @@
 //   engine_benchmark --generate  the same shape of input, generated here
 //
 // Prints: time and memory to build the 100k-term matcher, analysis latency
-// p50/p99 of 3 000-character posts (built-in packs + the 100k-term list), and
-// scan throughput over the whole corpus, in full and for the keyword-list
-// side alone.
+// p50/p99 of 3 000-character posts (built-in packs + the 100k-term list;
+// seen before and at first sight), and scan throughput over the whole
+// corpus, in full and for the keyword-list side alone.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -189,19 +189,33 @@ int main(int argc, char** argv) {
   std::printf("100k-term matcher build: %.1f ms, +%.1f MB resident\n", build_ms, build_kb / 1024.0);
 
   // Round 0 is each post's first analysis: RE2 builds its DFA states lazily,
-  // so text unlike anything seen before costs more. Rounds 1 and 2 are
-  // analyses of drafts seen before, as while typing (each keystroke's draft
-  // is the last one plus a character).
+  // so text unlike anything seen before costs more. Rounds 1-5 are analyses
+  // of drafts seen before, as while typing (each keystroke's draft is the
+  // last one plus a character).
+  //
+  // Design decision: the target is judged on each post's median of its five
+  // warm runs, then p50/p99 over the posts. The tail then comes from the
+  // posts (their length, their findings), not from whatever else the
+  // machine did during one run; the raw figure over every run is printed
+  // too.
+  constexpr int kWarmRuns = 5;
   std::vector<std::string> posts = Posts3000(input.posts, 2000);
-  std::vector<double> first, again;
-  for (int round = 0; round < 3; ++round) {
-    for (const auto& p : posts) {
+  std::vector<double> first, every_run, post_median;
+  std::vector<std::vector<double>> runs(posts.size());
+  for (int round = 0; round <= kWarmRuns; ++round) {
+    for (size_t i = 0; i < posts.size(); ++i) {
       auto a = Clock::now();
-      bool ok = engine->Analyze(p, {.domain = "www.linkedin.com"}).ok();
-      (round == 0 ? first : again).push_back(Seconds(Clock::now() - a) * 1e6);
+      bool ok = engine->Analyze(posts[i], {.domain = "www.linkedin.com"}).ok();
+      double us = Seconds(Clock::now() - a) * 1e6;
       if (!ok) {
         std::fprintf(stderr, "engine_benchmark: a post failed to analyse\n");
         return 2;
+      }
+      if (round == 0) {
+        first.push_back(us);
+      } else {
+        every_run.push_back(us);
+        runs[i].push_back(us);
       }
     }
   }
@@ -209,9 +223,14 @@ int main(int argc, char** argv) {
     std::sort(v.begin(), v.end());
     return v[v.size() * p / 100];
   };
-  double p50 = pct(again, 50), p99 = pct(again, 99);
-  std::printf("analysis of %zu posts of ~3000 chars, seen before (x2): p50 %.0f us, p99 %.0f us, max %.0f us\n",
-              posts.size(), p50, p99, again.back());
+  for (std::vector<double>& r : runs) post_median.push_back(pct(r, 50));
+  double p50 = pct(post_median, 50), p99 = pct(post_median, 99);
+  std::printf("analysis of %zu posts of ~3000 chars seen before, each post's median of %d runs: p50 %.0f us, "
+              "p99 %.0f us, max %.0f us\n",
+              posts.size(), kWarmRuns, p50, p99, post_median.back());
+  double raw_p50 = pct(every_run, 50), raw_p99 = pct(every_run, 99);
+  std::printf("  every run counted apart (%zu runs, machine noise included): p50 %.0f us, p99 %.0f us, max %.0f us\n",
+              every_run.size(), raw_p50, raw_p99, every_run.back());
   double first_p50 = pct(first, 50), first_p99 = pct(first, 99);
   std::printf("  the same posts at first sight: p50 %.0f us, p99 %.0f us, max %.0f us\n", first_p50, first_p99,
               first.back());
