@@ -18,11 +18,18 @@
 
 namespace draftguard {
 
+// Whether "message" and "suggestion" are written in each finding, or left
+// out because the caller sends each distinct text once (the protocol's
+// "shared_texts").
+enum class FindingTexts { kInline, kLeftOut };
+
 // `sp`: where the JSON is allocated (default: the heap). The host builds a
 // reply of a hundred findings in one arena (boost::json::monotonic_resource)
 // rather than in a thousand small heap blocks.
-boost::json::object FindingToJson(const Finding& f, boost::json::storage_ptr sp = {});
-boost::json::array FindingsToJson(std::span<const Finding> findings, boost::json::storage_ptr sp = {});
+boost::json::object FindingToJson(const Finding& f, boost::json::storage_ptr sp = {},
+                                  FindingTexts texts = FindingTexts::kInline);
+boost::json::array FindingsToJson(std::span<const Finding> findings, boost::json::storage_ptr sp = {},
+                                  FindingTexts texts = FindingTexts::kInline);
 
 }  // namespace draftguard
 

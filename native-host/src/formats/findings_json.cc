@@ -2,7 +2,7 @@
 
 namespace draftguard {
 
-boost::json::object FindingToJson(const Finding& f, boost::json::storage_ptr sp) {
+boost::json::object FindingToJson(const Finding& f, boost::json::storage_ptr sp, FindingTexts texts) {
   // Sized once, values built in place: this runs for every finding of every
   // analysis the host answers.
   boost::json::object o(7, std::move(sp));
@@ -11,15 +11,18 @@ boost::json::object FindingToJson(const Finding& f, boost::json::storage_ptr sp)
   o.emplace("rule", f.rule);
   o.emplace("start", f.start);
   o.emplace("end", f.end);
-  o.emplace("message", f.message);
-  o.emplace("suggestion", f.suggestion);
+  if (texts == FindingTexts::kInline) {
+    o.emplace("message", f.message);
+    o.emplace("suggestion", f.suggestion);
+  }
   return o;
 }
 
-boost::json::array FindingsToJson(std::span<const Finding> findings, boost::json::storage_ptr sp) {
+boost::json::array FindingsToJson(std::span<const Finding> findings, boost::json::storage_ptr sp,
+                                  FindingTexts texts) {
   boost::json::array a(sp);
   a.reserve(findings.size());
-  for (const Finding& f : findings) a.push_back(FindingToJson(f, sp));
+  for (const Finding& f : findings) a.push_back(FindingToJson(f, sp, texts));
   return a;
 }
 

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <cstring>
+
 #include "draftguard/engine.h"
 #include "org/encoding.h"
 #include "store/file_io.h"
@@ -37,14 +39,29 @@ Result<IgnoreHasher> IgnoreHasher::Open(const std::filesystem::path& dir) {
   return IgnoreHasher(std::move(key));
 }
 
+IgnoreHasher::IgnoreHasher(std::string key) {
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, reinterpret_cast<const unsigned char*>(key.data()), key.size(), 32);
+  keyed_state_ = SecretKey(std::string(reinterpret_cast<const char*>(&state), sizeof state));
+  sodium_memzero(&state, sizeof state);
+  sodium_memzero(key.data(), key.size());
+}
+
 std::string IgnoreHasher::Digest(std::string_view rule, std::string_view matched_text) const {
-  std::string input(rule);
-  input.push_back('\0');
-  input += CanonicalTermForm(matched_text);
+  // The state holds no pointers: a copy resumes the keyed hash.
+  crypto_generichash_state state;
+  std::memcpy(&state, keyed_state_.bytes().data(), sizeof state);
+  auto update = [&](std::string_view bytes) {
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  };
+  update(rule);
+  update(std::string_view("\0", 1));
+  std::string canonical = CanonicalTermForm(matched_text);
+  update(canonical);
+  sodium_memzero(canonical.data(), canonical.size());
   unsigned char out[32];
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(input.data()), input.size(),
-                     reinterpret_cast<const unsigned char*>(key_.bytes().data()), key_.bytes().size());
-  sodium_memzero(input.data(), input.size());
+  crypto_generichash_final(&state, out, sizeof out);
+  sodium_memzero(&state, sizeof state);
   return HexEncode(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
 }
 

@@ -43,8 +43,10 @@ class IgnoreHasher {
   std::string Digest(std::string_view rule, std::string_view matched_text) const;
 
  private:
-  explicit IgnoreHasher(std::string key) : key_(std::move(key)) {}
-  SecretKey key_;
+  explicit IgnoreHasher(std::string key);
+  // BLAKE2b spends a whole block on its key: it is absorbed once, and every
+  // digest starts from a copy of this crypto_generichash_state.
+  SecretKey keyed_state_;
 };
 
 }  // namespace draftguard::org

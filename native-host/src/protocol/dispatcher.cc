@@ -628,7 +628,9 @@ json::object Dispatcher::Analyze(const json::object& req) {
   json::object r = Reply(id, "result", arena);
   r["revision"] = revision;
   r["elapsed_us"] = elapsed.count();
-  r["findings"] = FindingsToJson(kept, arena);
+  const json::value* shared_texts = req.if_contains("shared_texts");
+  const bool shared = shared_texts && *shared_texts == true;
+  r["findings"] = FindingsToJson(kept, arena, shared ? FindingTexts::kLeftOut : FindingTexts::kInline);
   if (const json::value* want = req.if_contains("ignore_keys"); options_.ignore_key && want && *want == true) {
     json::array& arr = r["findings"].as_array();
     // Findings come sorted by start: one cursor walks the starts, one the ends.
@@ -639,22 +641,19 @@ json::object Dispatcher::Analyze(const json::object& req) {
       arr[i].as_object()["ignore_key"] = options_.ignore_key(kept[i].rule, text.value().substr(b, e - b));
     }
   }
-  if (const json::value* want = req.if_contains("shared_texts"); want && *want == true) ShareTexts(&r);
+  if (shared) ShareTexts(kept, &r);
   return r;
 }
 
-void Dispatcher::ShareTexts(json::object* result) {
+void Dispatcher::ShareTexts(std::span<const Finding> findings, json::object* result) {
   // The findings of one rule all say the same: a result of a hundred
   // findings holds a handful of texts, most of its bytes when repeated.
-  json::array& findings = (*result)["findings"].as_array();
+  json::array& written = (*result)["findings"].as_array();
   using Text = std::pair<std::string_view, std::string_view>;  // message, suggestion
-  std::map<Text, size_t> index;  // views into the findings, unchanged until below
-  std::vector<size_t> text_of;
-  text_of.reserve(findings.size());
-  for (const json::value& v : findings) {
-    const json::object& f = v.as_object();
-    Text t(Sv(f.at("message").as_string()), Sv(f.at("suggestion").as_string()));
-    text_of.push_back(index.try_emplace(t, index.size()).first->second);
+  std::map<Text, size_t> index;
+  for (size_t k = 0; k < findings.size() && k < written.size(); ++k) {
+    Text t(findings[k].message, findings[k].suggestion);
+    written[k].as_object()["text_id"] = index.try_emplace(t, index.size()).first->second;
   }
   json::array texts(index.size(), result->storage());
   for (const auto& [t, i] : index) {
@@ -662,12 +661,6 @@ void Dispatcher::ShareTexts(json::object* result) {
     o["message"] = t.first;
     o["suggestion"] = t.second;
     texts[i] = std::move(o);
-  }
-  for (size_t k = 0; k < findings.size(); ++k) {
-    json::object& f = findings[k].as_object();
-    f.erase("message");
-    f.erase("suggestion");
-    f["text_id"] = text_of[k];
   }
   (*result)["texts"] = std::move(texts);
 }

@@ -144,6 +144,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -247,8 +248,10 @@ class Dispatcher {
 
   boost::json::object Hello(const boost::json::object& req);
   boost::json::object Analyze(const boost::json::object& req);
-  // Moves the findings' message and suggestion into the result's "texts".
-  static void ShareTexts(boost::json::object* result);
+  // Writes each distinct (message, suggestion) of `findings` once in the
+  // result's "texts", and its index as "text_id" in the result's findings
+  // (written from `findings`, in order, without their texts).
+  static void ShareTexts(std::span<const Finding> findings, boost::json::object* result);
   boost::json::object ListsGet(const boost::json::object& req);
   boost::json::object ListsPut(const boost::json::object& req);
   boost::json::object ListsDelete(const boost::json::object& req);
