@@ -5,7 +5,9 @@
 // are "debounce fired → highlights painted" (see afterNextPaint); `applied`
 // stops when the highlights are set; `host` is the host's own elapsed_us.
 // The page asks with a `draftguard:perf-request` event and gets a
-// `draftguard:perf` event whose detail is a JSON string.
+// `draftguard:perf` event whose detail is a JSON string; a
+// `draftguard:perf-painted` event marks each new paint sample, so the
+// benchmark can wait without polling through DevTools while it measures.
 const MAX = 5000;
 const work = [];
 const paint = [];
@@ -51,6 +53,7 @@ export const perf = {
     applied.push(appliedMs);
     if (typeof hostUs === 'number') host.push(hostUs / 1000);
     for (const a of [paint, applied, host]) if (a.length > MAX) a.shift();
+    document.dispatchEvent(new CustomEvent('draftguard:perf-painted'));
   },
   install(signal) {
     window.addEventListener('keydown', () => this.keystroke(), { capture: true, signal });
