@@ -14,7 +14,9 @@
 // warm one still missed the cache on most bytes. A set of literals is an
 // Aho-Corasick automaton in DFA form, with few states.
 // RE2::Set reports "out of memory" as "no match" unless asked, so Match()
-// asks and falls back to every rule rather than miss anything.
+// asks and falls back to every rule rather than miss anything. FilteredRE2
+// lowercases its atoms and expects lowercased text: the normalised text is
+// case-folded already, so the atoms are matched on it as it is.
 #ifndef DRAFTGUARD_ENGINE_RULE_SET_H_
 #define DRAFTGUARD_ENGINE_RULE_SET_H_
 
