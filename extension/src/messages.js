@@ -17,7 +17,11 @@ export const C2B = Object.freeze({
 });
 
 export const B2C = Object.freeze({
-  /** {type, editor, revision, findings, texts?, elapsedUs, truncated} (texts: see protocol.withTexts) or {type, editor, revision, error: {code, message}}. */
+  /**
+   * {type, editor, revision, findings, texts?, elapsedUs, truncated, timing} (texts: see protocol.withTexts;
+   * timing: when the background received the draft, sent it to the host, had the answer and forwarded it, in
+   * wall-clock ms, for content/perf.js) or {type, editor, revision, error: {code, message}}.
+   */
   RESULT: 'b2c/result',
   /** {type, status} — the host connection changed (see HostStatus). */
   HOST_STATUS: 'b2c/host-status',

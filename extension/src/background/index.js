@@ -51,8 +51,13 @@ function resendPending() {
   }
 }
 
+/** Wall-clock milliseconds, comparable across the extension's processes (for perf timing). */
+const now = () => performance.timeOrigin + performance.now();
+
 async function analyze(port, editor, draft) {
+  const sent = now();
   const reply = await host.request(draft.request, ANALYZE_TIMEOUT_MS);
+  const answered = now();
   const drafts = ports.get(port);
   if (!drafts) return;
   const current = drafts.get(editor);
@@ -60,7 +65,8 @@ async function analyze(port, editor, draft) {
   if (isSuperseded(reply)) return;
   if (reply.type === 'result') {
     drafts.delete(editor);
-    safePost(port, { type: B2C.RESULT, editor, revision: draft.revision, findings: reply.findings, texts: reply.texts, elapsedUs: reply.elapsed_us, truncated: reply.truncated === true });
+    const timing = { received: draft.received, sent, answered, forwarded: now() };
+    safePost(port, { type: B2C.RESULT, editor, revision: draft.revision, findings: reply.findings, texts: reply.texts, elapsedUs: reply.elapsed_us, truncated: reply.truncated === true, timing });
   } else {
     // Keep the draft: it is re-sent when the host comes back.
     safePost(port, { type: B2C.RESULT, editor, revision: draft.revision, error: { code: reply.code, message: reply.message || reply.code } });
@@ -72,7 +78,7 @@ const contentHandlers = {
     const drafts = ports.get(port);
     const editor = `${portNumbers.get(port)}/${msg.editor}`;
     const request = build.analyze({ domain: msg.domain, text: msg.text, revision: msg.revision, editor, ignoreKeys: true, sharedTexts: true });
-    const draft = { request, revision: msg.revision };
+    const draft = { request, revision: msg.revision, received: now() };
     drafts.set(msg.editor, draft);
     analyze(port, msg.editor, draft);
   },

@@ -13,7 +13,7 @@ const work = [];
 const paint = [];
 const applied = [];
 const host = [];
-const stages = []; // [extract+send ms, round trip ms, apply ms]
+const stages = []; // [extract+send ms, round trip ms, apply ms, findings, hops…] (see stage)
 let current = 0;
 
 /**
@@ -43,9 +43,18 @@ export const perf = {
     if (work.length > MAX) work.shift();
     current = 0;
   },
-  /** Debounce end → highlights set (`appliedMs`), → painted (`paintedMs`); the host's own analysis time. */
-  stage(row) {
-    stages.push(row);
+  /**
+   * One analysis: `row` as in `stages`, then the round trip split by the
+   * background's `timing` (B2C.RESULT) into content → background,
+   * background → host → background, background → content. `sentAt` and
+   * `receivedAt` are this page's performance.now() at send and receipt.
+   */
+  stage(row, timing, sentAt, receivedAt) {
+    const wall = (t) => performance.timeOrigin + t;
+    const hops = timing
+      ? [timing.received - wall(sentAt), timing.answered - timing.sent, wall(receivedAt) - timing.forwarded]
+      : [0, 0, 0];
+    stages.push([...row, ...hops]);
     if (stages.length > MAX) stages.shift();
   },
   paint(paintedMs, appliedMs, hostUs) {

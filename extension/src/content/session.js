@@ -125,7 +125,7 @@ export class EditorSession {
     this.applyFindings(withTexts(msg.findings, msg.texts), extraction);
     this.extractions.delete(msg.revision);
     const start = this.debounceFiredAt;
-    perf.stage([this.sentAt - start, received - this.sentAt, performance.now() - received, msg.findings.length]);
+    perf.stage([this.sentAt - start, received - this.sentAt, performance.now() - received, msg.findings.length], msg.timing, this.sentAt, received);
     const applied = performance.now() - start;
     afterNextPaint(() => perf.paint(performance.now() - start, applied, msg.elapsedUs));
   }

@@ -121,6 +121,7 @@ async function main() {
     console.log(`  then highlights set → frame produced: p50 ${fmt(pct(frame, 50))}  p95 ${fmt(pct(frame, 95))}`);
     const col = (i) => stages.map((r) => r[i]);
     console.log(`  stages p50/p95: extract+send ${fmt(pct(col(0), 50))}/${fmt(pct(col(0), 95))}, content→host→content ${fmt(pct(col(1), 50))}/${fmt(pct(col(1), 95))}, map+paint setup ${fmt(pct(col(2), 50))}/${fmt(pct(col(2), 95))} (${pct(col(3), 50)} findings)`);
+    console.log(`  round trip by hop p50/p95: content→background ${fmt(pct(col(4), 50))}/${fmt(pct(col(4), 95))}, background→host→background ${fmt(pct(col(5), 50))}/${fmt(pct(col(5), 95))}, background→content ${fmt(pct(col(6), 50))}/${fmt(pct(col(6), 95))}`);
     console.log(`content-script work per keystroke (n=${work.length}): p50 ${fmt(pct(work, 50))}  p95 ${fmt(pct(work, 95))}  max ${fmt(Math.max(...work))}`);
     console.log(`targets (issue 4): painted p95 <= 16 ms; per keystroke p95 <= 1 ms`);
   } finally {
