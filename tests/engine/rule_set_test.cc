@@ -137,6 +137,31 @@ TEST_CASE("dense hits: each hit's own neighbourhood decides, however much they o
   CHECK(Run(*engine, "5% xxxxx churning").empty());  // the window ends after "churn"
 }
 
+TEST_CASE("the prefilter: rules with long literals, short ones only, or none at all all fire where they match") {
+  // "headcount" is an atom that filters; "mio"/"mrd" are 3-byte atoms, taken
+  // as found in any text, and a phone number has no literal at all: those
+  // two rules are verified by the second RE2::Set instead.
+  RuleSpec literal = Rule("literal", "headcount (?:plan|cut)");
+  RuleSpec short_only = Rule("short", "\\b\\d+(?:mio|mrd)\\b");
+  RuleSpec none = Rule("none", "\\d{3}-\\d{4}");
+  auto engine = Engine::Create(Options(), std::vector<RulePack>{Pack({literal, short_only, none})}, nullptr);
+  auto rules_of = [&](std::string_view text) {
+    std::vector<std::string> ids;
+    for (const Finding& f : Run(*engine, text)) ids.push_back(f.rule);
+    return ids;
+  };
+  CHECK(rules_of("the headcount plan for 2027") == std::vector<std::string>{"t.literal"});
+  CHECK(rules_of("we hit 40mio in sales") == std::vector<std::string>{"t.short"});
+  CHECK(rules_of("call 555-0199") == std::vector<std::string>{"t.none"});
+  CHECK(rules_of("2mrd and a headcount cut, call 555-0199") ==
+        std::vector<std::string>{"t.short", "t.literal", "t.none"});
+  CHECK(rules_of("nothing to see here").empty());
+  // Only short and no literals at all: no atom set is needed.
+  auto bare = Engine::Create(Options(), std::vector<RulePack>{Pack({none})}, nullptr);
+  CHECK(Run(*bare, "call 555-0199").size() == 1);
+  CHECK(Run(*bare, "call me").empty());
+}
+
 TEST_CASE("pack JSON errors name the field path") {
   auto bad_severity = ParseRulePack(
       R"({"pack":"p","rules":[{"id":"a","category":"pii","pattern":"x"},{"id":"b","category":"pii","severity":"urgent","pattern":"y"}]})",
