@@ -71,6 +71,15 @@ TEST_CASE("obfuscated spellings are recognised") {
   CHECK(Find({"strictly confidential"}, "S T R I C T L Y C O N F I D E N T I A L!") ==
         Strings{"s t r i c t l y c o n f i d e n t i a l"});
   CHECK(Find({"confidential"}, "x y c o n f i d e n t i a l") == Strings{"c o n f i d e n t i a l"});
+  // Its first letter being a word of some term ("y", Spanish "and") does not
+  // hide the run.
+  CHECK(Find({"confidential", "fusiones y adquisiciones"}, "y c o n f i d e n t i a l") ==
+        Strings{"c o n f i d e n t i a l"});
+  // Nor does a known word across the seam of two others: the split leaving
+  // the fewest letters out wins (the longest word first, "strictlyc", would
+  // leave "onfidential").
+  CHECK(Find({"strictly confidential", "strictlyc"}, "s t r i c t l y c o n f i d e n t i a l") ==
+        Strings{"s t r i c t l y c o n f i d e n t i a l"});
   // A spelled-out run that is not a term leaves the letters matchable.
   CHECK(Find({"b"}, "a b c") == Strings{"b"});
   // Digits alone are not letters in disguise.

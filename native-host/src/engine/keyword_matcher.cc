@@ -7,6 +7,18 @@
 namespace draftguard::internal {
 namespace {
 
+// How to spell out a run of single letters from index p: `cost` is letters
+// left out × (run length + 1) + words, so fewer letters out always wins.
+struct Split {
+  size_t cost = 0;
+  size_t next = 0;  // where the rest of the run starts
+  uint32_t word = UINT32_MAX;  // the known word spelled from p to next, if any
+};
+
+// Longest word looked for inside a spelled-out run: bounds the work of a
+// run of hundreds of single letters.
+constexpr size_t kMaxSpelledWord = 40;
+
 uint64_t HashBytes(std::string_view s) {
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
   size_t i = 0;
@@ -269,35 +281,38 @@ void KeywordMatcher::Match(std::string_view text, const std::vector<Token>& toke
   auto lookup = [&](const Token& t) { return words_->Find(text.substr(t.begin, t.end - t.begin)); };
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    uint32_t word = lookup(t);
-    if (word != kNoWord || t.alt.empty()) {
-      feed(word, t.begin, t.end, t.hard_break_before);
-      continue;
-    }
-    if (uint32_t alt = words_->Find(t.alt); alt != kNoWord) {
-      feed(alt, t.begin, t.alt_end, t.hard_break_before);  // "c0nfidential", "n.d.a"
-      if (t.alt_tokens > 1) i += t.alt_tokens - 1;
-      continue;
-    }
     if (t.alt_tokens < 2) {
+      uint32_t word = lookup(t);
+      if (word == kNoWord && !t.alt.empty()) {
+        if (uint32_t alt = words_->Find(t.alt); alt != kNoWord) {
+          feed(alt, t.begin, t.alt_end, t.hard_break_before);  // "c0nfidential"
+          continue;
+        }
+      }
       feed(word, t.begin, t.end, t.hard_break_before);
       continue;
     }
-    // A spelled-out run holding several words ("s t r i c t l y c o n f i
-    // …"): take the longest known word at each letter, greedily.
+    // A spelled-out run ("n.d.a", "s t r i c t l y c o n f i …"), even
+    // when its first letter is a word of its own ("y" is Spanish): the split
+    // into known words that leaves the fewest letters out, then has the
+    // fewest words; the whole run as one word when it is one. Taking the
+    // longest word at each letter greedily let a short one ("yc") eat the
+    // start of the next.
     const size_t n = t.alt_tokens;
-    for (size_t p = 0; p < n;) {
-      size_t q = n;
-      uint32_t id = kNoWord;
-      for (; q >= p + 2; --q)
-        if ((id = words_->Find(std::string_view(t.alt).substr(p, q - p))) != kNoWord) break;
+    std::vector<Split> best(n + 1);
+    for (size_t p = n; p-- > 0;) {
+      best[p] = {best[p + 1].cost + n + 1, p + 1, kNoWord};  // a letter left out
+      for (size_t q = p + 2; q <= n && q - p <= kMaxSpelledWord; ++q) {
+        uint32_t id = words_->Find(std::string_view(t.alt).substr(p, q - p));
+        if (id != kNoWord && best[q].cost + 1 < best[p].cost) best[p] = {best[q].cost + 1, q, id};
+      }
+    }
+    for (size_t p = 0; p < n; p = best[p].next) {
       const Token& first = tokens[i + p];
-      if (id != kNoWord) {
-        feed(id, first.begin, tokens[i + q - 1].end, first.hard_break_before);
-        p = q;
+      if (best[p].word != kNoWord) {
+        feed(best[p].word, first.begin, tokens[i + best[p].next - 1].end, first.hard_break_before);
       } else {
         feed(lookup(first), first.begin, first.end, first.hard_break_before);
-        ++p;
       }
     }
     i += n - 1;
