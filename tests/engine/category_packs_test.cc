@@ -161,6 +161,12 @@ TEST_CASE("confidential: explicit markers in four languages") {
       "Nur für den internen Gebrauch – bitte nicht weitergeben.",
       "Confidencial: no compartir fuera del equipo directivo.",
       "Solo para uso interno. Las cifras aún no son públicas.",
+      // Secrecy asked for in so many words, and a "do not share" label.
+      "Don't tell anyone yet, but the Lyon office is closing.",
+      "Ne le dites à personne, mais on rachète un concurrent.",
+      "Sag es niemandem: wir verlieren unseren größten Kunden.",
+      "No se lo digas a nadie, pero el precio sube en marzo.",
+      "Weekly numbers.\n\nDO NOT SHARE: pipeline is at 2.1M.",
   });
   CHECK(WarnsOn("Quick update (CONFIDENTIAL) on the rebrand.", Category::kConfidential, "CONFIDENTIAL"));
 }
@@ -182,6 +188,7 @@ TEST_CASE("confidential: generic uses of the words stay quiet") {
       "The secret to a great onboarding is a great first week.",
       "Never paste confidential information into a public chatbot.",
       "Between you and me, I still print my to-do list every morning.",
+      "Do not share your password with anyone, not even IT.",
   });
 }
 
