@@ -203,6 +203,22 @@ TEST_CASE("messages follow the engine's language") {
   CHECK(f[0].message.find("figure dans votre liste") != std::string::npos);
 }
 
+TEST_CASE("list messages name the term and the list: {term} and {list}, once each, literally") {
+  auto e = Engine::Create(Options(), {}, nullptr);
+  TermList plain = MakeList("clients", {"Acme"});
+  TermList own = MakeList("rivals", {"Globex {list}"});
+  own.message = {"{term} ({list}) is a rival; {other} stays", ""};
+  own.suggestion = {"Say \"a rival\" instead of {term}.", ""};
+  REQUIRE(e->SetLists("*", std::vector<TermList>{plain, own}).ok());
+  auto f = Analyze(*e, "Acme and Globex list");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].message == "\u201cAcme\u201d is on your \u201cclients\u201d list: naming it publicly may reveal what you "
+                        "want to keep private.");
+  // The term's own text is not read again for placeholders.
+  CHECK(f[1].message == "Globex {list} (rivals) is a rival; {other} stays");
+  CHECK(f[1].suggestion == "Say \"a rival\" instead of Globex {list}.");
+}
+
 TEST_CASE("sealed terms are found exactly like plain ones, without their text") {
   // A toy keyed hash: the engine only needs equality of digests.
   Engine::TermHasher hasher = [](std::string_view key, std::string_view words) {

@@ -77,7 +77,8 @@ struct TermList {
   Category category = Category::kKeyword;
   Severity severity = Severity::kHigh;
   std::vector<std::string> terms;
-  // Optional: when empty the engine says "'X' is on your <name> list".
+  // Optional: when empty the engine says "'X' is on your <name> list". In
+  // both, "{term}" stands for the term found and "{list}" for the list name.
   LocalizedText message;
   LocalizedText suggestion;
   // As for RuleSpec: nearby patterns that make a hit benign.

@@ -56,10 +56,29 @@ struct PendingFinding {
   uint32_t term = 0;
 };
 
-std::string Substitute(std::string text, std::string_view key, std::string_view value) {
-  for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
-    text.replace(at, key.size(), value);
-  return text;
+// `text` with every "{term}" and "{list}" replaced, in one pass: this runs
+// for every list hit of every analysis.
+std::string Fill(std::string_view text, std::string_view term, std::string_view list) {
+  std::string out;
+  out.reserve(text.size() + term.size() + list.size());
+  for (size_t at = 0; at < text.size();) {
+    size_t open = text.find('{', at);
+    if (open == std::string_view::npos) open = text.size();
+    out.append(text.substr(at, open - at));
+    if (open == text.size()) break;
+    std::string_view rest = text.substr(open);
+    if (rest.starts_with("{term}")) {
+      out.append(term);
+      at = open + 6;
+    } else if (rest.starts_with("{list}")) {
+      out.append(list);
+      at = open + 6;
+    } else {
+      out.push_back('{');
+      at = open + 1;
+    }
+  }
+  return out;
 }
 
 // Message and suggestion for a list hit whose list does not bring its own.
@@ -83,8 +102,8 @@ void DescribeListHit(const List& list, const std::string& term, std::string_view
   const LocalizedText& fallback = term.empty() ? kSealedMessage : kMessage;
   const LocalizedText& message = list.message.en.empty() ? fallback : list.message;
   const LocalizedText& suggestion = list.suggestion.en.empty() ? kSuggestion : list.suggestion;
-  f->message = Substitute(Substitute(message.In(language), "{term}", term), "{list}", list.name);
-  f->suggestion = Substitute(suggestion.In(language), "{term}", term);
+  f->message = Fill(message.In(language), term, list.name);
+  f->suggestion = Fill(suggestion.In(language), term, list.name);
 }
 
 void CollectListHits(const TermLists& lists, std::string_view text, const std::vector<Token>& tokens,
