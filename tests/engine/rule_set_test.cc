@@ -58,6 +58,34 @@ TEST_CASE("a pattern that matches the empty string is refused") {
   CHECK(problems[0].message.find("empty string") != std::string::npos);
 }
 
+TEST_CASE("rules refused after their pattern compiled leave the others matching as themselves") {
+  // The prefilter has compiled a too-long pattern and "budget" by the time
+  // they are refused (program size; a broken context): the rules after them
+  // must still be found, and as themselves.
+  Options small;
+  small.max_rule_program_size = 20;
+  RuleSpec bad_context = Rule("bad_context", "budget");
+  bad_context.context = {{"(unclosed", ContextEffect::kRequire, 30}};
+  std::vector<LoadProblem> problems;
+  auto engine = Engine::Create(
+      small,
+      std::vector<RulePack>{
+          Pack({Rule("before", "roas"), Rule("too_big", "supercalifragilisticexpialidocious"), bad_context,
+                Rule("after", "churn")})},
+      &problems);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].item == "rule too_big");
+  CHECK(problems[1].item == "rule bad_context context[0]");
+  CHECK(engine->rule_count() == 2);
+  auto rules_of = [&](std::string_view text) {
+    std::vector<std::string> ids;
+    for (const Finding& f : Run(*engine, text)) ids.push_back(f.rule);
+    return ids;
+  };
+  CHECK(rules_of("churn is down") == std::vector<std::string>{"t.after"});
+  CHECK(rules_of("roas up, budget cut, churn down") == std::vector<std::string>{"t.before", "t.after"});
+}
+
 TEST_CASE("lexicons expand, nest, and are shared across packs") {
   RulePack common = Pack({}, {{"currency", {"€", "\\$", "eur"}}, {"amount", {"\\d+(?:[.,]\\d+)? ?{{currency}}"}}});
   common.name = "common";

@@ -68,15 +68,19 @@ Result<std::unique_ptr<RE2>> CompilePattern(std::string_view pattern, const Lexi
   Result<std::string> expanded = ExpandLexicons(pattern, lexicons);
   if (!expanded.ok()) return expanded.status();
   auto re = std::make_unique<RE2>(expanded.value(), PatternOptions(max_mem));
-  if (!re->ok()) {
-    std::string message = "RE2 rejects the pattern: " + re->error();
-    if (!re->error_arg().empty()) message += " at '" + re->error_arg() + "'";
+  if (Status s = CheckPattern(*re); !s.ok()) return s;
+  return re;
+}
+
+Status CheckPattern(const RE2& re) {
+  if (!re.ok()) {
+    std::string message = "RE2 rejects the pattern: " + re.error();
+    if (!re.error_arg().empty()) message += " at '" + re.error_arg() + "'";
     return Status(ErrorCode::kBadPattern, message);
   }
   // An empty match would report zero-width findings everywhere.
-  if (RE2::FullMatch("", *re))
-    return Status(ErrorCode::kBadPattern, "pattern matches the empty string");
-  return re;
+  if (RE2::FullMatch("", re)) return Status(ErrorCode::kBadPattern, "pattern matches the empty string");
+  return Status::Ok();
 }
 
 Result<std::shared_ptr<const RE2>> PatternCache::Compile(std::string_view pattern) {

@@ -39,6 +39,10 @@ RE2::Options PatternOptions(int64_t max_mem);
 Result<std::unique_ptr<RE2>> CompilePattern(std::string_view pattern, const Lexicons& lexicons,
                                            int64_t max_mem);
 
+// What CompilePattern checks of a compiled RE2: RE2's complaint with the
+// offending part, and a pattern that matches the empty string.
+Status CheckPattern(const RE2& re);
+
 // Compiles each distinct pattern once and shares it. Packs repeat context
 // and exclusion patterns across rules ({{future_time}} in a dozen), and
 // compiling is most of the host's start; a shared RE2 also warms one DFA

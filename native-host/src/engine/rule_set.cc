@@ -31,12 +31,12 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
     for (const RuleSpec& spec : pack.rules) {
       std::string id = pack.name + "." + spec.id;
       CompiledRule rule{id, spec.category, spec.severity, nullptr, {}, false, {}, spec.message, spec.suggestion};
-      Result<std::unique_ptr<RE2>> re = CompilePattern(spec.pattern, lexicons, rule_max_mem);
-      if (!re.ok()) {
-        report(pack, "rule " + spec.id, re.status());
+      Result<int> filter_id = set->AddToFilter(spec.pattern, lexicons, rule_max_mem);
+      if (!filter_id.ok()) {
+        report(pack, "rule " + spec.id, filter_id.status());
         continue;
       }
-      rule.pattern = std::move(re).value();
+      rule.pattern = &set->filter_.GetRE2(filter_id.value());
       if (int size = rule.pattern->ProgramSize(); size > limits.max_program_size) {
         report(pack, "rule " + spec.id,
                Status(ErrorCode::kBadPattern,
@@ -70,11 +70,7 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
       }
       if (!ok) continue;
       rule.exclusions.Combine(&cache);
-      int filter_id;
-      if (set->filter_.Add(rule.pattern->pattern(), PatternOptions(rule_max_mem), &filter_id) != RE2::NoError) {
-        report(pack, "rule " + spec.id, Status(ErrorCode::kBadPattern, "RE2's prefilter rejects the pattern"));
-        continue;
-      }
+      set->rule_of_filter_id_[filter_id.value()] = static_cast<int>(set->rules_.size());
       set->rules_.push_back(std::move(rule));
     }
   }
@@ -88,10 +84,15 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
   std::vector<int> short_atoms;
   for (size_t i = 0; i < atoms.size(); ++i)
     if (atoms[i].size() <= kShortAtomBytes) short_atoms.push_back(static_cast<int>(i));
-  set->filter_.AllPotentials(short_atoms, &set->verified_);
-  std::sort(set->verified_.begin(), set->verified_.end());
+  std::vector<int> passing;
+  set->filter_.AllPotentials(short_atoms, &passing);
+  std::sort(passing.begin(), passing.end());
   std::vector<std::string> verified_patterns;
-  for (int i : set->verified_) verified_patterns.push_back(set->rules_[i].pattern->pattern());
+  for (int id : passing) {
+    if (set->rule_of_filter_id_[id] < 0) continue;
+    set->verified_.push_back(id);
+    verified_patterns.push_back(set->filter_.GetRE2(id).pattern());
+  }
   for (std::string& atom : atoms) atom = RE2::QuoteMeta(atom);
   bool fits = CompileSet(atoms, limits.set_max_mem, &set->atoms_) &&
               CompileSet(verified_patterns, limits.set_max_mem, &set->verified_set_);
@@ -103,6 +104,20 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
           {"rule set", "", "the rules' prefilter exceeded its memory budget; every rule runs on every draft"});
   }
   return set;
+}
+
+Result<int> RuleSet::AddToFilter(std::string_view pattern, const Lexicons& lexicons, int64_t max_mem) {
+  Result<std::string> expanded = ExpandLexicons(pattern, lexicons);
+  int id = -1;
+  if (pattern.empty() || !expanded.ok() ||
+      filter_.Add(expanded.value(), PatternOptions(max_mem), &id) != RE2::NoError) {
+    // FilteredRE2 keeps no words for a refusal: CompilePattern says why.
+    Result<std::unique_ptr<RE2>> why = CompilePattern(pattern, lexicons, max_mem);
+    return why.ok() ? Status(ErrorCode::kBadPattern, "RE2's prefilter rejects the pattern") : why.status();
+  }
+  rule_of_filter_id_.push_back(-1);  // until the rule is complete
+  if (Status s = CheckPattern(filter_.GetRE2(id)); !s.ok()) return s;
+  return id;
 }
 
 bool RuleSet::CompileSet(const std::vector<std::string>& patterns, int64_t max_mem,
@@ -124,13 +139,15 @@ bool RuleSet::Candidates(std::string_view text, std::vector<int>* rules) const {
   if (verified_set_ && !verified_set_->Match(text, &verified_matched, &info) && info.kind != RE2::Set::kNoError)
     return false;
   // Of the rules the set verifies, keep only those that matched.
-  std::vector<int> potential;
+  std::vector<int> potential, ids;
   filter_.AllPotentials(atoms, &potential);
   std::sort(potential.begin(), potential.end());
   std::set_difference(potential.begin(), potential.end(), verified_.begin(), verified_.end(),
-                      std::back_inserter(*rules));
-  for (int m : verified_matched) rules->push_back(verified_[m]);
-  std::sort(rules->begin(), rules->end());
+                      std::back_inserter(ids));
+  for (int m : verified_matched) ids.push_back(verified_[m]);
+  std::sort(ids.begin(), ids.end());
+  for (int id : ids)
+    if (int rule = rule_of_filter_id_[id]; rule >= 0) rules->push_back(rule);
   return true;
 }
 
