@@ -10,8 +10,9 @@
 // every byte back to the original, so findings are reported in UTF-16 code
 // units of the text the caller passed in. A prefilter (the literals each
 // rule needs, found by one RE2::Set) tells which regex rules can fire, then
-// each of those runs its own RE2 for positions; literal terms (any number of them: 100 000 per scope is normal)
-// go through one token-level Aho–Corasick automaton per scope.
+// each of those runs its own RE2 for positions; literal terms (any number
+// of them: 100 000 per scope is normal) go through one token-level
+// Aho–Corasick automaton per scope.
 //
 // Example:
 //

@@ -95,7 +95,9 @@ class KeywordMatcher::WordTable {
   bool Equals(uint32_t id, std::string_view w) const { return Word(id) == w; }
   // The slot index takes the hash's low bits; the filter takes other ones.
   size_t BloomBlock(uint64_t h) const { return (h >> 44) & bloom_mask_; }
-  static uint64_t BloomBits(uint64_t h) { return (uint64_t{1} << ((h >> 32) & 63)) | (uint64_t{1} << ((h >> 38) & 63)); }
+  static uint64_t BloomBits(uint64_t h) {
+    return (uint64_t{1} << ((h >> 32) & 63)) | (uint64_t{1} << ((h >> 38) & 63));
+  }
   void Insert(uint64_t h, uint32_t id) {
     size_t i = h & mask_;
     while (slots_[i].id != kNoWord) i = (i + 1) & mask_;

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
