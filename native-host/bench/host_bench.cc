@@ -155,15 +155,33 @@ int main(int argc, char** argv) {
   std::string binary, lists, posts;
   int runs = 2000, cold = 15, pause_ms = 0;
   size_t chars = 3000;
+  // A count flag's value, at least `min`, or a clear error (exit 2).
+  auto count = [](const std::string& flag, const std::string& v, long min) {
+    size_t used = 0;
+    long n = -1;
+    try {
+      n = std::stol(v, &used);
+    } catch (const std::exception&) {
+    }
+    if (used != v.size() || n < min || n > 1'000'000'000) {
+      std::fprintf(stderr, "host_bench: %s wants a whole number >= %ld, not '%s'\n", flag.c_str(), min, v.c_str());
+      std::exit(2);
+    }
+    return n;
+  };
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
     if (k == "--binary") binary = v;
     else if (k == "--lists") lists = v;
     else if (k == "--posts") posts = v;
-    else if (k == "--runs") runs = std::stoi(v);
-    else if (k == "--cold") cold = std::stoi(v);
-    else if (k == "--chars") chars = std::stoul(v);
-    else if (k == "--pause-ms") pause_ms = std::stoi(v);
+    else if (k == "--runs") runs = static_cast<int>(count(k, v, 1));
+    else if (k == "--cold") cold = static_cast<int>(count(k, v, 1));
+    else if (k == "--chars") chars = static_cast<size_t>(count(k, v, 1));
+    else if (k == "--pause-ms") pause_ms = static_cast<int>(count(k, v, 0));
+    else {
+      std::fprintf(stderr, "host_bench: unknown option %s\n", k.c_str());
+      return 2;
+    }
   }
   if (binary.empty() || posts.empty()) {
     std::fprintf(stderr, "usage: host_bench --binary DRAFTGUARD --posts POSTS.jsonl [--lists LISTS.json] "
