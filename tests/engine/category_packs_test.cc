@@ -167,6 +167,10 @@ TEST_CASE("confidential: explicit markers in four languages") {
       "Sag es niemandem: wir verlieren unseren größten Kunden.",
       "No se lo digas a nadie, pero el precio sube en marzo.",
       "Weekly numbers.\n\nDO NOT SHARE: pipeline is at 2.1M.",
+      // A request to keep this post confidential is not a privacy policy.
+      "Please keep this confidential until the fix ships.",
+      "The rebrand is not public until the keynote on Monday.",
+      "Die neuen Konditionen sind noch nicht offiziell.",
   });
   CHECK(WarnsOn("Quick update (CONFIDENTIAL) on the rebrand.", Category::kConfidential, "CONFIDENTIAL"));
 }
@@ -189,6 +193,10 @@ TEST_CASE("confidential: generic uses of the words stay quiet") {
       "Never paste confidential information into a public chatbot.",
       "Between you and me, I still print my to-do list every morning.",
       "Do not share your password with anyone, not even IT.",
+      "We keep all applications strictly confidential.",
+      // NDAs as a topic: advice, not a marker.
+      "Drafting a mutual NDA? Define what 'confidential information' covers first.",
+      "Meine fünf Klauseln für jede Geheimhaltungsvereinbarung mit Freelancern.",
   });
 }
 
@@ -279,6 +287,12 @@ TEST_CASE("strategy: non-public plans") {
       "Heads up team, HQ is moving to Amsterdam next summer.",
       "Wir werden unsere Preise im April um 10 % anheben.",
       "Nous fermons l'activité marketplace au 31 décembre, l'équipe sera réaffectée.",
+      // Offices opened or closed, teams merged, jobs and prices, in any word order.
+      "We're opening a second office in Lisbon next spring.",
+      "Our Leeds warehouse will be closed by end of Q1.",
+      "Les équipes support et success fusionneront en janvier.",
+      "Ab Juli steigen unsere Abopreise um 8 %.",
+      "Desaparecerán 12 puestos en marketing a final de año.",
   });
 }
 
@@ -297,6 +311,8 @@ TEST_CASE("strategy: generic talk and announced news stay quiet") {
       "Heute vor 5 Jahren haben wir unser erstes Büro in Berlin eröffnet.",
       "If you're raising a seed round in 2025, expect due diligence to take longer than you think.",
       "We plan to acquire two new customers per week with the new outbound team.",
+      "We opened our Madrid office last spring.",
+      "Open house at our Paris office next Friday, come say hi!",
   });
 }
 
@@ -323,6 +339,13 @@ TEST_CASE("prelaunch: product news before the launch") {
       "Próximamente: pagos a plazos en todas las tiendas, a partir del 1 de abril.",
       "Unsere neue Schnittstelle geht im Mai live.",
       "Nouvelle app mobile en cours de finalisation, disponible avant Noël.",
+      // Short forms and production go-lives, durations in words.
+      "Mise en prod prévue le 12 février pour le nouveau module.",
+      "Le nouveau tableau de bord sera dispo dans six semaines.",
+      "Das neue Modul geht im März in Produktion.",
+      "Der Release ist für den 3. März geplant.",
+      "La nueva función pasa a producción el mes que viene.",
+      "Our next app update is landing in six weeks.",
   });
 }
 
@@ -361,6 +384,7 @@ TEST_CASE("competitor: win/loss and rivals' prices learned in deals") {
       "Un concurrent propose la même chose à 49 € par mois, d'après trois de nos prospects.",
       "A prospect forwarded us the incumbent's renewal offer: +22% on last year's price.",
       "Ils ont quitté leur ancien prestataire, un concurrent direct, après deux ans de pannes.",
+      "Unser größter Konkurrent hat im Winter drei wichtige Kunden an uns verloren.",
   });
 }
 
@@ -386,6 +410,7 @@ TEST_CASE("pii: contact details and bank data of third parties") {
       "Il habite au 14 rue des Lilas, 69003 Lyon.",
       "Kontakt: Frau Schneider, Tel. +49 89 1234 5678.",
       "El cliente Juan Pérez, pedido n.º 482913, recibió un producto dañado.",
+      "Llamad a Jorge al 655 12 34 56 si queréis el contacto.",
   });
   CHECK(WarnsOn("Send it to FR76 3000 6000 0112 3456 7890 189 today.", Category::kPii, "FR76"));
 }
