@@ -171,6 +171,9 @@ TEST_CASE("confidential: explicit markers in four languages") {
       "Please keep this confidential until the fix ships.",
       "The rebrand is not public until the keynote on Monday.",
       "Die neuen Konditionen sind noch nicht offiziell.",
+      "Not for public sharing: our Q3 pipeline.",
+      "Bitte Stillschweigen bis zur Pressemitteilung.",
+      "No lo compartáis con nadie todavía.",
   });
   CHECK(WarnsOn("Quick update (CONFIDENTIAL) on the rebrand.", Category::kConfidential, "CONFIDENTIAL"));
 }
@@ -197,6 +200,7 @@ TEST_CASE("confidential: generic uses of the words stay quiet") {
       // NDAs as a topic: advice, not a marker.
       "Drafting a mutual NDA? Define what 'confidential information' covers first.",
       "Meine fünf Klauseln für jede Geheimhaltungsvereinbarung mit Freelancern.",
+      "NDAs are not a substitute for trust, in my experience.",
   });
 }
 
@@ -204,6 +208,10 @@ TEST_CASE("case_study: business figures in many formats") {
   ExpectWarns(Category::kCaseStudy, {
       "For a sportswear brand we lifted conversion by 23% in eight weeks.",
       "Our client's ROAS went from 3.1 to 5.6 after we rebuilt their feed.",
+      // Savings, costs and downtime are a client's figures too.
+      "We saved Nordhafen Logistics €1.2M in the first year.",
+      "Bei Brauwerk Süd sanken die Wartungskosten um 22 %.",
+      "Reducimos un 30 % las paradas no planificadas en Aceros Norte.",
       "We crossed €4.5M ARR last month, up from €2.9M a year ago.",
       "MRR hit $310k in September.",
       "Churn dropped to 1.8% monthly after the new onboarding.",
@@ -248,6 +256,7 @@ TEST_CASE("case_study: years, ages, lists, rankings and sourced statistics stay 
       "Growth is a team sport. Strategy is saying no.",
       "Notre équipe a grandi : nous sommes 45, dont 60 % de femmes.",
       "3 Fehler, die 80 % der Online-Shops bei der Conversion machen.",
+      "Laut Statistischem Bundesamt arbeiten 7,5 Millionen Menschen in der Industrie.",
       "Laut Statista wächst der E-Commerce-Umsatz in Deutschland 2025 um 6 %.",
       "Según el INE, el comercio electrónico creció un 10 % el año pasado.",
       "Most DTC brands see a 2-3% conversion rate. Where do you sit?",
@@ -293,6 +302,16 @@ TEST_CASE("strategy: non-public plans") {
       "Les équipes support et success fusionneront en janvier.",
       "Ab Juli steigen unsere Abopreise um 8 %.",
       "Desaparecerán 12 puestos en marketing a final de año.",
+      "The Bristol service centre closes in May.",
+      "List prices on the whole X-range go up 9% on 1 March.",
+      "Wir stellen nächstes Jahr in Leipzig dreissig neue Mitarbeiter ein.",
+      "40 recrutements prévus à Nantes l'an prochain.",
+      "Die Sparte Medizintechnik wird zum Jahresende aufgelöst.",
+      "El departamento de marketing pasa de 12 a 7 personas en enero.",
+      "Fusionneront au 1er juin les équipes produit et design.",
+      "We just signed with a major European carmaker, can't say more.",
+      "Le rachat d'une agence lilloise est prévu pour l'automne.",
+      "Abrimos filial en Chile en el segundo semestre.",
   });
 }
 
@@ -313,6 +332,8 @@ TEST_CASE("strategy: generic talk and announced news stay quiet") {
       "We plan to acquire two new customers per week with the new outbound team.",
       "We opened our Madrid office last spring.",
       "Open house at our Paris office next Friday, come say hi!",
+      "Our team merged two years ago and it was the best decision.",
+      "We just signed up for the marathon next April!",
   });
 }
 
@@ -346,6 +367,10 @@ TEST_CASE("prelaunch: product news before the launch") {
       "Der Release ist für den 3. März geplant.",
       "La nueva función pasa a producción el mes que viene.",
       "Our next app update is landing in six weeks.",
+      "Our flagship gateway launches at the trade fair next April.",
+      "Der Serienstart ist für KW 12 geplant.",
+      "En septiembre lanzamos la integración con Shopify.",
+      "Unsere neue Steuerung ist gerade im Feldtest bei zwei Kunden.",
   });
 }
 
@@ -362,6 +387,8 @@ TEST_CASE("prelaunch: launched, available and events stay quiet") {
       "Unser Gründer spricht nächste Woche auf der DMEXCO über KI im Handel.",
       "La V2 est sortie hier, merci à tous les bêta-testeurs !",
       "Save the date: our annual user conference is on 14 May in Paris.",
+      "The parcel arrives next Tuesday, thanks for your patience.",
+      "Next April I'll be speaking at the trade fair in Hanover.",
   });
 }
 
@@ -385,6 +412,9 @@ TEST_CASE("competitor: win/loss and rivals' prices learned in deals") {
       "A prospect forwarded us the incumbent's renewal offer: +22% on last year's price.",
       "Ils ont quitté leur ancien prestataire, un concurrent direct, après deux ans de pannes.",
       "Unser größter Konkurrent hat im Winter drei wichtige Kunden an uns verloren.",
+      "Notre concurrent direct va augmenter ses prix de 10 % en janvier.",
+      "Unser Hauptwettbewerber steckt laut mehreren Kunden in Lieferschwierigkeiten.",
+      "Nuestro principal competidor está perdiendo clientes en Madrid.",
   });
 }
 
@@ -395,6 +425,7 @@ TEST_CASE("competitor: friendly or unrelated rivalry stays quiet") {
       "Healthy rivalry between the two teams at our hackathon.",
       "Kudos to our competitors for pushing the whole industry forward.",
       "We lost to the better team in the five-a-side final.",
+      "A competitor's public price list is fair game for analysis.",
   });
 }
 
@@ -411,6 +442,8 @@ TEST_CASE("pii: contact details and bank data of third parties") {
       "Kontakt: Frau Schneider, Tel. +49 89 1234 5678.",
       "El cliente Juan Pérez, pedido n.º 482913, recibió un producto dañado.",
       "Llamad a Jorge al 655 12 34 56 si queréis el contacto.",
+      "Ask for Tom on 07700 900123 about the stand.",
+      "Llamad a Inés al +52 55 1234 5678.",
   });
   CHECK(WarnsOn("Send it to FR76 3000 6000 0112 3456 7890 189 today.", Category::kPii, "FR76"));
 }
