@@ -174,6 +174,10 @@ TEST_CASE("confidential: explicit markers in four languages") {
       "Not for public sharing: our Q3 pipeline.",
       "Bitte Stillschweigen bis zur Pressemitteilung.",
       "No lo compartáis con nadie todavía.",
+      "Slides from the kickoff, en interne seulement : quota T1 à 2 M€.",
+      "Recap of the offsite #internalonly : we close Porto in June.",
+      "Je compte sur votre discrétion : le rachat n'est pas signé.",
+      "DO NOT SHARE 🚫 Q1 quota is €2M.",
   });
   CHECK(WarnsOn("Quick update (CONFIDENTIAL) on the rebrand.", Category::kConfidential, "CONFIDENTIAL"));
 }
@@ -312,6 +316,15 @@ TEST_CASE("strategy: non-public plans") {
       "We just signed with a major European carmaker, can't say more.",
       "Le rachat d'une agence lilloise est prévu pour l'automne.",
       "Abrimos filial en Chile en el segundo semestre.",
+      "From 1 April the Pro plan moves from €49 to €59 a month.",
+      "Das Premium-Paket steigt von 99 € auf 129 € im Monat, ab Mai.",
+      "El plan Business pasa a 89 € al mes en enero.",
+      "Fusion des équipes marketing et communication prévue en septembre.",
+      "Vamos a despedir a 20 personas del equipo comercial en marzo.",
+      "Nous allons licencier 12 personnes au siège d'ici l'été.",
+      "Wir werden im Herbst 25 Mitarbeiter entlassen müssen.",
+      "We're in exclusivity with a strategic acquirer until the end of June.",
+      "Négociations avec un grand distributeur pour un partenariat exclusif, signature prévue en mai.",
   });
 }
 
@@ -334,6 +347,7 @@ TEST_CASE("strategy: generic talk and announced news stay quiet") {
       "Open house at our Paris office next Friday, come say hi!",
       "Our team merged two years ago and it was the best decision.",
       "We just signed up for the marathon next April!",
+      "Our prices are officially the lowest on the market, see for yourself.",
   });
 }
 
@@ -371,6 +385,10 @@ TEST_CASE("prelaunch: product news before the launch") {
       "Der Serienstart ist für KW 12 geplant.",
       "En septiembre lanzamos la integración con Shopify.",
       "Unsere neue Steuerung ist gerade im Feldtest bei zwei Kunden.",
+      "We're hitting code freeze on Friday for the big release.",
+      "Our design partners already have the beta of the new scheduler.",
+      "Roadmap for next year: Q1: bulk edit, Q2: Shopify app, Q3: AI tagging.",
+      "ETA for the new mobile app: end of March.",
   });
 }
 
@@ -389,6 +407,8 @@ TEST_CASE("prelaunch: launched, available and events stay quiet") {
       "Save the date: our annual user conference is on 14 May in Paris.",
       "The parcel arrives next Tuesday, thanks for your patience.",
       "Next April I'll be speaking at the trade fair in Hanover.",
+      "Q1: 14 books read, Q2: half marathon, Q3: holidays. 2023 was a good year!",
+      "The ETA of my train is 18:40, see you at the meetup.",
   });
 }
 
