@@ -106,6 +106,26 @@ TEST_CASE("lists apply by scope: '*' everywhere, a site to itself and its subdom
   CHECK(Analyze(*e, text, "www.linkedin.com").size() == 1);
 }
 
+TEST_CASE("a multi-word term is found as a hashtag, and a codename also without its 'Project'") {
+  auto e = EmptyEngine();
+  std::vector<TermList> lists = {MakeList("codenames", {"Project Quillon", "Casa Velluto", "Blue Moon"})};
+  REQUIRE(e->SetLists("*", lists).ok());
+  for (std::string text : {"#ProjectQuillon is on track", "Proyecto Quillon: kick-off", "Quillon ships soon",
+                           "Dinner with the #CasaVelluto team"}) {
+    CAPTURE(text);
+    auto f = Analyze(*e, text);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].message.find(text.find("Velluto") != std::string::npos ? "Casa Velluto" : "Project Quillon") !=
+          std::string::npos);
+  }
+  std::string post = "Dinner with the #CasaVelluto team";
+  auto hashtag = Analyze(*e, post);
+  CHECK(std::make_pair(hashtag[0].start, hashtag[0].end) == SpanOf(post, "CasaVelluto"));
+  // Only a generic first word may be left out: "Moon" alone is not "Blue Moon".
+  CHECK(Analyze(*e, "Over the moon with these results").empty());
+  CHECK(Analyze(*e, "Casa alone, or Velluto alone").empty());
+}
+
 TEST_CASE("SetLists is all or nothing and names the bad term") {
   auto e = EmptyEngine();
   std::vector<TermList> good = {MakeList("codenames", {"Falcon"})};

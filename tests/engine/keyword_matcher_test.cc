@@ -87,6 +87,15 @@ TEST_CASE("obfuscated spellings are recognised") {
   CHECK(Find({"ios"}, "105").empty());
 }
 
+TEST_CASE("a hashtag made wholly of known words is those words") {
+  CHECK(Find({"Casa Velluto"}, "Dinner with the #CasaVelluto team") == Strings{"casavelluto"});
+  CHECK(Find({"Falcon"}, "#TeamFalcon") == Strings{});  // "team" is no known word
+  CHECK(Find({"team", "Falcon"}, "#TeamFalcon") == Strings{"team", "falcon"});
+  CHECK(Find({"confidential"}, "Why #confidentiality matters") == Strings{});
+  CHECK(Find({"Casa Velluto"}, "casavelluto without a hash") == Strings{});
+  CHECK(Find({"Casa Velluto"}, "#CasaVellutoo") == Strings{});
+}
+
 TEST_CASE("overlapping and nested terms are all reported") {
   Strings found = Find({"New York", "York", "New York Times"}, "the New York Times");
   std::multiset<std::string> got(found.begin(), found.end());

@@ -7,17 +7,39 @@
 namespace draftguard::internal {
 namespace {
 
-// How to spell out a run of single letters from index p: `cost` is letters
-// left out × (run length + 1) + words, so fewer letters out always wins.
+// How to split a string into words from byte p on: `cost` is bytes left
+// out × (length + 1) + words, so fewer bytes out always wins.
 struct Split {
   size_t cost = 0;
-  size_t next = 0;  // where the rest of the run starts
-  uint32_t word = UINT32_MAX;  // the known word spelled from p to next, if any
+  size_t next = 0;  // where the rest starts
+  uint32_t word = UINT32_MAX;  // the known word from p to next, if any
 };
 
-// Longest word looked for inside a spelled-out run: bounds the work of a
-// run of hundreds of single letters.
+// Longest word looked for inside a spelled-out run or a hashtag: bounds the
+// work of a run of hundreds of single letters.
 constexpr size_t kMaxSpelledWord = 40;
+
+// Longest hashtag split into words; longer ones are taken as they are.
+constexpr size_t kMaxHashtag = 64;
+
+// How to split `s` into words that `find` knows (2 bytes or more each):
+// best[p] for the rest from p. The split leaves the fewest bytes out, then
+// has the fewest words, and is the whole of `s` when `s` is one word.
+// Taking the longest word at each byte greedily let a short one ("yc") eat
+// the start of the next.
+template <typename FindWord>
+std::vector<Split> BestSplit(std::string_view s, FindWord&& find) {
+  const size_t n = s.size();
+  std::vector<Split> best(n + 1);
+  for (size_t p = n; p-- > 0;) {
+    best[p] = {best[p + 1].cost + n + 1, p + 1, UINT32_MAX};  // a byte left out
+    for (size_t q = p + 2; q <= n && q - p <= kMaxSpelledWord; ++q) {
+      uint32_t id = find(s.substr(p, q - p));
+      if (id != UINT32_MAX && best[q].cost + 1 < best[p].cost) best[p] = {best[q].cost + 1, q, id};
+    }
+  }
+  return best;
+}
 
 uint64_t HashBytes(std::string_view s) {
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
@@ -280,14 +302,26 @@ void KeywordMatcher::Match(std::string_view text, const std::vector<Token>& toke
       s = n.next_output;
     }
   };
-  auto lookup = [&](const Token& t) { return words_->Find(text.substr(t.begin, t.end - t.begin)); };
+  auto find = [&](std::string_view w) { return words_->Find(w); };
+  auto lookup = [&](const Token& t) { return find(text.substr(t.begin, t.end - t.begin)); };
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.alt_tokens < 2) {
       uint32_t word = lookup(t);
       if (word == kNoWord && !t.alt.empty()) {
-        if (uint32_t alt = words_->Find(t.alt); alt != kNoWord) {
+        if (uint32_t alt = find(t.alt); alt != kNoWord) {
           feed(alt, t.begin, t.alt_end, t.hard_break_before);  // "c0nfidential"
+          continue;
+        }
+      }
+      if (word == kNoWord && t.hashtag && t.end - t.begin <= kMaxHashtag) {
+        // "#ProjectFalcon": a hashtag made of known words, all of it, is
+        // those words. One left out ("#confidentiality") and it is not.
+        std::string_view tag = text.substr(t.begin, t.end - t.begin);
+        std::vector<Split> best = BestSplit(tag, find);
+        if (best[0].cost >= 2 && best[0].cost <= tag.size()) {
+          for (size_t p = 0; p < tag.size(); p = best[p].next)
+            feed(best[p].word, t.begin + p, t.begin + best[p].next, p == 0 && t.hard_break_before);
           continue;
         }
       }
@@ -295,20 +329,10 @@ void KeywordMatcher::Match(std::string_view text, const std::vector<Token>& toke
       continue;
     }
     // A spelled-out run ("n.d.a", "s t r i c t l y c o n f i …"), even
-    // when its first letter is a word of its own ("y" is Spanish): the split
-    // into known words that leaves the fewest letters out, then has the
-    // fewest words; the whole run as one word when it is one. Taking the
-    // longest word at each letter greedily let a short one ("yc") eat the
-    // start of the next.
+    // when its first letter is a word of its own ("y" is Spanish): its
+    // letters joined, split into known words.
     const size_t n = t.alt_tokens;
-    std::vector<Split> best(n + 1);
-    for (size_t p = n; p-- > 0;) {
-      best[p] = {best[p + 1].cost + n + 1, p + 1, kNoWord};  // a letter left out
-      for (size_t q = p + 2; q <= n && q - p <= kMaxSpelledWord; ++q) {
-        uint32_t id = words_->Find(std::string_view(t.alt).substr(p, q - p));
-        if (id != kNoWord && best[q].cost + 1 < best[p].cost) best[p] = {best[q].cost + 1, q, id};
-      }
-    }
+    std::vector<Split> best = BestSplit(t.alt, find);
     for (size_t p = 0; p < n; p = best[p].next) {
       const Token& first = tokens[i + p];
       if (best[p].word != kNoWord) {

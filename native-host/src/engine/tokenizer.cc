@@ -122,6 +122,7 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens) {
     t.begin = static_cast<uint32_t>(start);
     t.end = static_cast<uint32_t>(end);
     t.hard_break_before = hard;
+    t.hashtag = start > 0 && p[start - 1] == '#';
     if (has_digit) {
       t.alt = Deleet(text.substr(start, end - start));
       t.alt_end = t.end;

@@ -28,6 +28,7 @@ struct Token {
   uint32_t begin = 0;  // byte span in the normalised text
   uint32_t end = 0;
   bool hard_break_before = false;
+  bool hashtag = false;  // right after a '#': may join words, "#ProjectFalcon"
   // Alternative spelling (joined letters or de-leeted); empty if none. For a
   // joined run, `alt_end` is where the run ends.
   std::string alt;
