@@ -178,6 +178,11 @@ TEST_CASE("confidential: explicit markers in four languages") {
       "Recap of the offsite #internalonly : we close Porto in June.",
       "Je compte sur votre discrétion : le rachat n'est pas signé.",
       "DO NOT SHARE 🚫 Q1 quota is €2M.",
+      "Please be discreet, nothing is signed.",
+      "What's said here stays in this room.",
+      "Please don't comment on it publicly yet.",
+      "No se lo digáis a los proveedores todavía.",
+      "Bitte Füße stillhalten bis Montag.",
   });
   CHECK(WarnsOn("Quick update (CONFIDENTIAL) on the rebrand.", Category::kConfidential, "CONFIDENTIAL"));
 }
@@ -216,6 +221,8 @@ TEST_CASE("case_study: business figures in many formats") {
       "We saved Nordhafen Logistics €1.2M in the first year.",
       "Bei Brauwerk Süd sanken die Wartungskosten um 22 %.",
       "Reducimos un 30 % las paradas no planificadas en Aceros Norte.",
+      "Last year we financed €1.3bn of supplier invoices for Maison Verte.",
+      "Para Óptica Luz pasamos de 800k a 2,1 millones de euros de facturación.",
       "We crossed €4.5M ARR last month, up from €2.9M a year ago.",
       "MRR hit $310k in September.",
       "Churn dropped to 1.8% monthly after the new onboarding.",
@@ -261,6 +268,8 @@ TEST_CASE("case_study: years, ages, lists, rankings and sourced statistics stay 
       "Notre équipe a grandi : nous sommes 45, dont 60 % de femmes.",
       "3 Fehler, die 80 % der Online-Shops bei der Conversion machen.",
       "Laut Statistischem Bundesamt arbeiten 7,5 Millionen Menschen in der Industrie.",
+      "Our stock levels are back to normal after the holidays, thanks team.",
+      "Un plan d'action en 5 étapes pour vos entretiens annuels.",
       "Laut Statista wächst der E-Commerce-Umsatz in Deutschland 2025 um 6 %.",
       "Según el INE, el comercio electrónico creció un 10 % el año pasado.",
       "Most DTC brands see a 2-3% conversion rate. Where do you sit?",
@@ -325,6 +334,17 @@ TEST_CASE("strategy: non-public plans") {
       "Wir werden im Herbst 25 Mitarbeiter entlassen müssen.",
       "We're in exclusivity with a strategic acquirer until the end of June.",
       "Négociations avec un grand distributeur pour un partenariat exclusif, signature prévue en mai.",
+      "We exit Spain by Q4, the team there doesn't know yet.",
+      "The setup fee goes from 1.5% to 2% in March.",
+      "Ab Mai erhöhen wir die Servicegebühr auf 4,5 %.",
+      "Subiremos la comisión de mantenimiento al 1,5 % en enero.",
+      "Hausse de nos frais de dossier de 10 % dès avril.",
+      "Wir werden rund 25 Stellen im Support abbauen.",
+      "Vamos a recortar unos 12 puestos en Valencia.",
+      "Wir übernehmen im Sommer einen kleinen Münchner Softwareanbieter.",
+      "Estamos en conversaciones para fusionarnos con una startup chilena.",
+      "Objectif : doubler le nombre de clients actifs d'ici juin.",
+      "Our partnership with a major European bank is signed, announcement in May.",
   });
 }
 
@@ -389,6 +409,10 @@ TEST_CASE("prelaunch: product news before the launch") {
       "Our design partners already have the beta of the new scheduler.",
       "Roadmap for next year: Q1: bulk edit, Q2: Shopify app, Q3: AI tagging.",
       "ETA for the new mobile app: end of March.",
+      "Die neue App geht nächste Woche in die Beta.",
+      "In zwei Wochen geht unser Rechner 2.0 live.",
+      "Der Launch-Termin ist intern auf den 3. Mai gelegt.",
+      "Ab 1. Juni sehen Kunden ihre Rechnungen direkt in der App.",
   });
 }
 
@@ -464,6 +488,7 @@ TEST_CASE("pii: contact details and bank data of third parties") {
       "Llamad a Jorge al 655 12 34 56 si queréis el contacto.",
       "Ask for Tom on 07700 900123 about the stand.",
       "Llamad a Inés al +52 55 1234 5678.",
+      "Llamad a Pepe al 91 123 45 67.",
   });
   CHECK(WarnsOn("Send it to FR76 3000 6000 0112 3456 7890 189 today.", Category::kPii, "FR76"));
 }
