@@ -653,6 +653,63 @@ TEST_CASE("strategy: each kind of plan, in four languages") {
   });
 }
 
+TEST_CASE("strategy: plans said in passing, as people post them") {
+  ExpectWarns(Category::kStrategy, {
+      // en
+      "Next stop: Madrid 🇪🇸 Our Spanish entity goes live in Q2.",
+      "2026 will be the year of the US for us, first hires in Austin in January.",
+      "The board gave us the green light to double the sales team next year.",
+      "Heads-up: from next month the Starter plan is gone and everyone moves to Pro.",
+      "Budget 2026: paid media spend cut in half, all-in on partnerships.",
+      "Reorg coming in January: customer success will report to sales.",
+      "We'll be shutting down the London office once the lease ends in March.",
+      "We're closing our Series B in the next few weeks, can't wait to share more.",
+      "Our plan for H1: 40 new hires, 3 new markets, 1 acquisition.",
+      "Quietly preparing our entry into the Japanese market.",
+      "We're looking at buying a small agency in Lyon before year end.",
+      "Price increase incoming for all legacy customers in April.",
+      // fr
+      "Prochaine étape : Madrid 🇪🇸 Notre filiale espagnole ouvre au T2.",
+      "2026 sera l'année des États-Unis pour nous, premiers recrutements à Austin en janvier.",
+      "Le board nous a donné le feu vert pour doubler l'équipe commerciale l'an prochain.",
+      "Dès le mois prochain, l'offre Starter disparaît et tout le monde passe en Pro.",
+      "Budget 2026 : on divise par deux le paid, tout sur les partenariats.",
+      "Réorganisation en janvier : le customer success passera sous la direction commerciale.",
+      "On quitte les bureaux de Londres à la fin du bail en mars.",
+      "On boucle notre série B dans les prochaines semaines, hâte de vous en dire plus.",
+      "Notre plan pour le S1 : 40 recrutements, 3 nouveaux marchés, 1 acquisition.",
+      "On prépare discrètement notre arrivée sur le marché japonais.",
+      "On regarde pour racheter une petite agence lyonnaise avant la fin de l'année.",
+      "Hausse des prix prévue pour tous les anciens clients en avril.",
+      // de
+      "Nächster Halt: Madrid 🇪🇸 Unsere spanische Gesellschaft startet im Q2.",
+      "2026 wird für uns das Jahr der USA, erste Einstellungen in Austin im Januar.",
+      "Der Aufsichtsrat hat grünes Licht gegeben, das Vertriebsteam nächstes Jahr zu verdoppeln.",
+      "Ab nächstem Monat fällt der Starter-Tarif weg, alle wechseln auf Pro.",
+      "Budget 2026: Paid Media halbiert, alles auf Partnerschaften.",
+      "Umstrukturierung im Januar: Customer Success berichtet künftig an den Vertrieb.",
+      "Wenn der Mietvertrag im März ausläuft, geben wir das Büro in London auf.",
+      "In den nächsten Wochen schließen wir unsere Series B ab.",
+      "Unser Plan fürs erste Halbjahr: 40 Neueinstellungen, 3 neue Märkte, 1 Übernahme.",
+      "Wir bereiten still und leise unseren Eintritt in den japanischen Markt vor.",
+      "Wir überlegen, vor Jahresende eine kleine Agentur in Leipzig zu kaufen.",
+      "Preiserhöhung für alle Bestandskunden ab April.",
+      // es
+      "Próxima parada: Madrid 🇪🇸 Nuestra filial española arranca en el segundo trimestre.",
+      "2026 será el año de Estados Unidos para nosotros, primeras contrataciones en Austin en enero.",
+      "El consejo nos ha dado luz verde para duplicar el equipo comercial el año que viene.",
+      "A partir del mes que viene desaparece el plan Starter y todos pasan a Pro.",
+      "Presupuesto 2026: recortamos a la mitad la inversión en medios, todo a partnerships.",
+      "Reorganización en enero: customer success pasará a depender de ventas.",
+      "Dejamos la oficina de Londres cuando termine el alquiler en marzo.",
+      "Cerramos nuestra Serie B en las próximas semanas.",
+      "Nuestro plan para el primer semestre: 40 contrataciones, 3 mercados nuevos, 1 adquisición.",
+      "Preparamos discretamente nuestra entrada en el mercado japonés.",
+      "Estamos mirando comprar una pequeña agencia en Valencia antes de fin de año.",
+      "Subida de precios para todos los clientes antiguos en abril.",
+  });
+}
+
 TEST_CASE("the same vocabulary in posts that leak nothing stays quiet") {
   ExpectQuiet({
       "Join our webinar next Tuesday on pricing strategy for SaaS.",
