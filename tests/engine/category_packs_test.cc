@@ -183,6 +183,9 @@ TEST_CASE("confidential: explicit markers in four languages") {
       "Please don't comment on it publicly yet.",
       "No se lo digáis a los proveedores todavía.",
       "Bitte Füße stillhalten bis Montag.",
+      "Private beta starts 3 March, NDA required.",
+      "Solo para ojos internos: cifras del trimestre.",
+      "No lo comentéis fuera del equipo, por favor.",
   });
   CHECK(WarnsOn("Quick update (CONFIDENTIAL) on the rebrand.", Category::kConfidential, "CONFIDENTIAL"));
 }
@@ -210,6 +213,9 @@ TEST_CASE("confidential: generic uses of the words stay quiet") {
       "Drafting a mutual NDA? Define what 'confidential information' covers first.",
       "Meine fünf Klauseln für jede Geheimhaltungsvereinbarung mit Freelancern.",
       "NDAs are not a substitute for trust, in my experience.",
+      "Hot take: asking candidates to sign an NDA before the first interview is a red flag.",
+      "Faites-vous signer un accord de confidentialité à vos stagiaires ?",
+      "Warum wir Bewerber keine Geheimhaltungsvereinbarung vor dem ersten Gespräch vorlegen.",
   });
 }
 
@@ -223,6 +229,10 @@ TEST_CASE("case_study: business figures in many formats") {
       "Reducimos un 30 % las paradas no planificadas en Aceros Norte.",
       "Last year we financed €1.3bn of supplier invoices for Maison Verte.",
       "Para Óptica Luz pasamos de 800k a 2,1 millones de euros de facturación.",
+      "Café Nord's average basket rose fifteen percent in three months.",
+      "No-shows are down 35% at Bistro Vert since they switched to us.",
+      "Bei Kaufhaus Lenz haben wir 2,1 Mio. € Neugeschäft gebracht.",
+      "El Hotel Mar ha aumentado un 23 % sus reservas online con nosotros.",
       "We crossed €4.5M ARR last month, up from €2.9M a year ago.",
       "MRR hit $310k in September.",
       "Churn dropped to 1.8% monthly after the new onboarding.",
@@ -269,6 +279,7 @@ TEST_CASE("case_study: years, ages, lists, rankings and sourced statistics stay 
       "3 Fehler, die 80 % der Online-Shops bei der Conversion machen.",
       "Laut Statistischem Bundesamt arbeiten 7,5 Millionen Menschen in der Industrie.",
       "Our stock levels are back to normal after the holidays, thanks team.",
+      "Around 1 in 5 venues closed since 2020, and average net margins sit at 3-5% (Deloitte, 2023).",
       "Un plan d'action en 5 étapes pour vos entretiens annuels.",
       "Laut Statista wächst der E-Commerce-Umsatz in Deutschland 2025 um 6 %.",
       "Según el INE, el comercio electrónico creció un 10 % el año pasado.",
@@ -345,6 +356,16 @@ TEST_CASE("strategy: non-public plans") {
       "Estamos en conversaciones para fusionarnos con una startup chilena.",
       "Objectif : doubler le nombre de clients actifs d'ici juin.",
       "Our partnership with a major European bank is signed, announcement in May.",
+      "Product and design merge into one team in January.",
+      "We're in talks with a small Belgian payments startup about a merger.",
+      "L'équipe support sera réduite de 8 postes en mars.",
+      "Objectif : 500 restaurants en Italie d'ici fin 2026.",
+      "Wir verhandeln gerade mit einer großen Versicherung über eine Kooperation.",
+      "Drei Teamleiter-Stellen fallen im Herbst weg.",
+      "Das Basis-Paket wird ab Oktober 5 € teurer.",
+      "El plan Pro va a subir a 79 €/mes en marzo.",
+      "Objetivo interno para este año: duplicar la facturación.",
+      "Cerramos la delegación de Málaga en junio.",
   });
 }
 
@@ -353,6 +374,7 @@ TEST_CASE("strategy: generic talk and announced news stay quiet") {
       "What I learned from raising our seed round back in 2019.",
       "Layoffs in tech are brutal. If you've been let go, my DMs are open.",
       "We're thrilled to announce our €20M Series B led by Atomico!",
+      "Throwback to 2021, when we announced our €3M seed round here.",
       "Strategy without execution is hallucination.",
       "Comment préparer sa levée de fonds : 7 conseils.",
       "We opened our Berlin office last year and it's been amazing.",
@@ -413,6 +435,11 @@ TEST_CASE("prelaunch: product news before the launch") {
       "In zwei Wochen geht unser Rechner 2.0 live.",
       "Der Launch-Termin ist intern auf den 3. Mai gelegt.",
       "Ab 1. Juni sehen Kunden ihre Rechnungen direkt in der App.",
+      "Beta opens to 30 shops in May.",
+      "Pilote dans 4 magasins lillois en octobre.",
+      "Notre nouvel outil entre en phase de test chez nos premiers clients le mois prochain.",
+      "Ab 1. Mai testen 15 Münchner Restaurants die neue Kasse.",
+      "Die neue Kasse geht im Juni an die ersten Kunden.",
   });
 }
 
@@ -433,6 +460,7 @@ TEST_CASE("prelaunch: launched, available and events stay quiet") {
       "Next April I'll be speaking at the trade fair in Hanover.",
       "Q1: 14 books read, Q2: half marathon, Q3: holidays. 2023 was a good year!",
       "The ETA of my train is 18:40, see you at the meetup.",
+      "We ran a pilot in 5 restaurants last year and learned a lot.",
   });
 }
 
@@ -459,6 +487,8 @@ TEST_CASE("competitor: win/loss and rivals' prices learned in deals") {
       "Notre concurrent direct va augmenter ses prix de 10 % en janvier.",
       "Unser Hauptwettbewerber steckt laut mehreren Kunden in Lieferschwierigkeiten.",
       "Nuestro principal competidor está perdiendo clientes en Madrid.",
+      "Our main competitor is quietly dropping its Austrian integrations.",
+      "Our biggest rival quotes €1.10 per booking, we charge €0.80.",
   });
 }
 
@@ -489,6 +519,7 @@ TEST_CASE("pii: contact details and bank data of third parties") {
       "Ask for Tom on 07700 900123 about the stand.",
       "Llamad a Inés al +52 55 1234 5678.",
       "Llamad a Pepe al 91 123 45 67.",
+      "Si necesitáis fontanero, Luis es un crack: 633 21 45 98. Decidle que vais de mi parte.",
   });
   CHECK(WarnsOn("Send it to FR76 3000 6000 0112 3456 7890 189 today.", Category::kPii, "FR76"));
 }
