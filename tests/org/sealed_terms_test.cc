@@ -23,6 +23,7 @@ using draftguard::testing::MakeList;
 const std::vector<std::string> kTerms = {"Project Falcon", "Projet Hélios", "Acme", "Nova 2 Pro Max"};
 
 const char* const kDrafts[] = {
+    "#ProjectFalcon is late, Falcon's team says.",
     "Our PROJECT falcon ships soon.",
     "Le projet helios arrive, PROJET HÉLIOS aussi.",
     "Project\nFalcon is late.",
@@ -63,6 +64,7 @@ SealedTermList SealedFromTerms(const std::vector<std::string>& terms) {
     std::string canonical = CanonicalTermForm(t);
     s.max_words = std::max(s.max_words, CanonicalWordCount(canonical));
     s.hashes.push_back(SealedDigest(s.key, canonical));
+    for (const std::string& alias : CanonicalTermAliases(canonical)) s.hashes.push_back(SealedDigest(s.key, alias));
   }
   return s;
 }
@@ -108,7 +110,10 @@ TEST_CASE("Signing-time sealing hides the terms and the engine still finds them"
   const OrgSealedList& l = parsed.value().sealed.at("*").at(0);
   CHECK(l.locked);
   CHECK(l.list.max_words == 4);
-  CHECK(l.list.hashes.size() == 4);
+  // Four terms, and their aliases: the joined words of the three with more
+  // than one ("projectfalcon", "projethelios", "nova2promax") and the two
+  // codenames behind "Project"/"Projet" ("falcon", "helios").
+  CHECK(l.list.hashes.size() == 9);
   CHECK(l.list.key.size() == kSealingKeyBytes);
 
   OrgPolicy policy;
@@ -134,9 +139,11 @@ TEST_CASE("Organisation lists survive the user's edits of the same scope") {
   REQUIRE(ApplyOrgLists(policy, engine.get()).ok());
   TermList mine = MakeList("mine", {"Bluebird"});
   REQUIRE(engine->SetLists("*", std::span(&mine, 1)).ok());  // what lists.put does
-  CHECK(Spans(*engine, "Globex Corp and Bluebird").size() == 2);
+  // Globex Corp (organisation), Bluebird (mine), and Bluebird again as the
+  // organisation's "Project Bluebird" codename, a finding of its own category.
+  CHECK(Spans(*engine, "Globex Corp and Bluebird").size() == 3);
   REQUIRE(engine->SetLists("*", {}).ok());
-  CHECK(Spans(*engine, "Globex Corp and Bluebird").size() == 1);
+  CHECK(Spans(*engine, "Globex Corp and Bluebird").size() == 2);
 }
 
 TEST_CASE("Sealing refuses what it cannot seal") {

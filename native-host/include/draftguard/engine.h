@@ -138,6 +138,14 @@ class Engine {
 // "maison oriel s"). Empty if the term has no letter or digit.
 std::string CanonicalTermForm(std::string_view term);
 
+// The other canonical forms under which a term is found, which a sealed
+// list must hash too, since the engine never sees its words: the words
+// joined, as in a hashtag ("project falcon" → "projectfalcon"), and a
+// codename without its generic first word ("falcon"). `canonical` is a
+// CanonicalTermForm; empty for a one-word term. (Plain lists find hashtags
+// by splitting them into known words instead.)
+std::vector<std::string> CanonicalTermAliases(std::string_view canonical);
+
 }  // namespace draftguard
 
 #endif  // DRAFTGUARD_ENGINE_H_

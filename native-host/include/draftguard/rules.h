@@ -86,12 +86,12 @@ struct TermList {
 };
 
 // A list whose terms are shipped as keyed hashes, so the pack does not show
-// them (unannounced codenames). Each hash is a digest of the term's
-// canonical form (CanonicalTermForm in engine.h) under `key`; the engine
-// finds them by hashing every run of 1..max_words consecutive words of the
-// draft with the hasher it is given, so a sealed term matches exactly where
-// the plain term would (case, accents, line breaks), without obfuscation
-// tolerance.
+// them (unannounced codenames). Each hash is a digest of one of the term's
+// canonical forms (CanonicalTermForm and CanonicalTermAliases in engine.h)
+// under `key`; the engine finds them by hashing every run of 1..max_words
+// consecutive words of the draft with the hasher it is given, so a sealed
+// term matches exactly where the plain term would (case, accents, line
+// breaks, hashtags), without obfuscation tolerance.
 struct SealedTermList {
   std::string name;
   Category category = Category::kKeyword;

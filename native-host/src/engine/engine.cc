@@ -10,6 +10,7 @@
 #include "engine/normalizer.h"
 #include "engine/rule_set.h"
 #include "engine/sealed_lists.h"
+#include "engine/term_aliases.h"
 #include "engine/term_lists.h"
 #include "engine/tokenizer.h"
 #include "engine/utf8.h"
@@ -338,6 +339,28 @@ std::string CanonicalTermForm(std::string_view term) {
     out += w;
   }
   return out;
+}
+
+std::vector<std::string> CanonicalTermAliases(std::string_view canonical) {
+  std::vector<std::string_view> words;
+  for (size_t at = 0; at < canonical.size();) {
+    size_t space = std::min(canonical.find(' ', at), canonical.size());
+    words.push_back(canonical.substr(at, space - at));
+    at = space + 1;
+  }
+  std::vector<std::string> aliases;
+  if (words.size() < 2) return aliases;
+  aliases.emplace_back();
+  for (std::string_view w : words) aliases.back() += w;
+  if (auto alone = internal::CodenameAlone(words); !alone.empty()) {
+    std::string form;
+    for (std::string_view w : alone) {
+      if (!form.empty()) form.push_back(' ');
+      form += w;
+    }
+    aliases.push_back(std::move(form));
+  }
+  return aliases;
 }
 
 }  // namespace draftguard

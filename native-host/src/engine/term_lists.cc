@@ -1,6 +1,7 @@
 #include "engine/term_lists.h"
 
 #include "engine/normalizer.h"
+#include "engine/term_aliases.h"
 #include "engine/tokenizer.h"
 
 namespace draftguard::internal {
@@ -8,26 +9,6 @@ namespace {
 
 bool IsRegexTerm(std::string_view term) {
   return term.size() >= 3 && term.front() == '/' && term.back() == '/';
-}
-
-// Words people put before a codename and leave out as often as not:
-// "Project Falcon" is written "Falcon", "Proyecto Falcon", "#ProjectFalcon".
-bool IsGenericLead(std::string_view word) {
-  static constexpr std::string_view kLeads[] = {"project", "projet",    "projekt",  "proyecto", "projeto",
-                                                "progetto", "programme", "program",  "programm", "programa",
-                                                "operation", "operacion", "codename", "initiative"};
-  for (std::string_view lead : kLeads)
-    if (word == lead) return true;
-  return false;
-}
-
-// A codename behind a generic word ("Project Falcon") is also written
-// alone ("Falcon", "Proyecto Falcon"): those words are matched as the term.
-// (Hashtags that join the words, "#ProjectFalcon", are split by the
-// matcher.) Empty when the term has no such lead.
-std::span<const std::string_view> CodenameAlone(std::span<const std::string_view> words) {
-  if (words.size() < 2 || !IsGenericLead(words[0])) return {};
-  return words.subspan(1);
 }
 
 }  // namespace

@@ -36,6 +36,7 @@ SealedTermList SealPlain(const TermList& l, const std::string& key) {
     if (words == 0) continue;
     s.max_words = std::max(s.max_words, std::min(words, kMaxSealedWords));
     s.hashes.push_back(SealedDigest(key, canonical));
+    for (const std::string& alias : CanonicalTermAliases(canonical)) s.hashes.push_back(SealedDigest(key, alias));
   }
   return s;
 }

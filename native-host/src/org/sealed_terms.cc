@@ -56,6 +56,10 @@ Result<json::object> SealList(const json::object& list, const std::string& path)
                     std::string(term));
     max_words = std::max(max_words, words);
     digests.push_back(HexEncode(SealedDigest(key, canonical)));
+    for (std::string& alias : CanonicalTermAliases(canonical)) {
+      digests.push_back(HexEncode(SealedDigest(key, alias)));
+      sodium_memzero(alias.data(), alias.size());
+    }
     sodium_memzero(canonical.data(), canonical.size());
   }
   // Sorted and deduplicated: the order of the digests says nothing about the
