@@ -63,8 +63,7 @@ SealedTermList SealedFromTerms(const std::vector<std::string>& terms) {
   for (const std::string& t : terms) {
     std::string canonical = CanonicalTermForm(t);
     s.max_words = std::max(s.max_words, CanonicalWordCount(canonical));
-    s.hashes.push_back(SealedDigest(s.key, canonical));
-    for (const std::string& alias : CanonicalTermAliases(canonical)) s.hashes.push_back(SealedDigest(s.key, alias));
+    for (std::string& digest : SealedDigests(s.key, canonical)) s.hashes.push_back(std::move(digest));
   }
   return s;
 }

@@ -152,6 +152,17 @@ Finding Describe(const PendingFinding& p, std::string_view language) {
   return f;
 }
 
+// `words` joined by `separator`: the canonical forms of terms.
+template <typename Words>
+std::string JoinWords(const Words& words, std::string_view separator) {
+  std::string out;
+  for (std::string_view w : words) {
+    if (!out.empty()) out += separator;
+    out += w;
+  }
+  return out;
+}
+
 // "www.shop.example.com" → itself, "shop.example.com", "example.com", "com".
 std::vector<std::string> ScopesOf(std::string_view domain) {
   std::string d(domain);
@@ -333,12 +344,7 @@ size_t Engine::term_count() const {
 }
 
 std::string CanonicalTermForm(std::string_view term) {
-  std::string out;
-  for (const std::string& w : internal::TermWords(internal::NormalizeString(term))) {
-    if (!out.empty()) out.push_back(' ');
-    out += w;
-  }
-  return out;
+  return JoinWords(internal::TermWords(internal::NormalizeString(term)), " ");
 }
 
 std::vector<std::string> CanonicalTermAliases(std::string_view canonical) {
@@ -350,16 +356,8 @@ std::vector<std::string> CanonicalTermAliases(std::string_view canonical) {
   }
   std::vector<std::string> aliases;
   if (words.size() < 2) return aliases;
-  aliases.emplace_back();
-  for (std::string_view w : words) aliases.back() += w;
-  if (auto alone = internal::CodenameAlone(words); !alone.empty()) {
-    std::string form;
-    for (std::string_view w : alone) {
-      if (!form.empty()) form.push_back(' ');
-      form += w;
-    }
-    aliases.push_back(std::move(form));
-  }
+  aliases.push_back(JoinWords(words, ""));
+  if (auto alone = internal::CodenameAlone(words); !alone.empty()) aliases.push_back(JoinWords(alone, " "));
   return aliases;
 }
 

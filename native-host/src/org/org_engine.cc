@@ -35,8 +35,7 @@ SealedTermList SealPlain(const TermList& l, const std::string& key) {
     int words = CanonicalWordCount(canonical);
     if (words == 0) continue;
     s.max_words = std::max(s.max_words, std::min(words, kMaxSealedWords));
-    s.hashes.push_back(SealedDigest(key, canonical));
-    for (const std::string& alias : CanonicalTermAliases(canonical)) s.hashes.push_back(SealedDigest(key, alias));
+    for (std::string& digest : SealedDigests(key, canonical)) s.hashes.push_back(std::move(digest));
   }
   return s;
 }

@@ -21,6 +21,15 @@ std::string SealedDigest(std::string_view key, std::string_view canonical_words)
   return out;
 }
 
+std::vector<std::string> SealedDigests(std::string_view key, std::string_view canonical) {
+  std::vector<std::string> digests{SealedDigest(key, canonical)};
+  for (std::string& alias : CanonicalTermAliases(canonical)) {
+    digests.push_back(SealedDigest(key, alias));
+    sodium_memzero(alias.data(), alias.size());
+  }
+  return digests;
+}
+
 Engine::TermHasher SodiumTermHasher() {
   return [](std::string_view key, std::string_view canonical) { return SealedDigest(key, canonical); };
 }
@@ -55,11 +64,7 @@ Result<json::object> SealList(const json::object& list, const std::string& path)
                     path + ": a sealed term has at most " + std::to_string(kMaxSealedWords) + " words",
                     std::string(term));
     max_words = std::max(max_words, words);
-    digests.push_back(HexEncode(SealedDigest(key, canonical)));
-    for (std::string& alias : CanonicalTermAliases(canonical)) {
-      digests.push_back(HexEncode(SealedDigest(key, alias)));
-      sodium_memzero(alias.data(), alias.size());
-    }
+    for (const std::string& digest : SealedDigests(key, canonical)) digests.push_back(HexEncode(digest));
     sodium_memzero(canonical.data(), canonical.size());
   }
   // Sorted and deduplicated: the order of the digests says nothing about the

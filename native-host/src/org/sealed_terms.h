@@ -1,13 +1,16 @@
 // Sealed terms: list terms shipped as keyed BLAKE2b hashes of their
-// canonical form, so an organisation pack does not show them.
+// canonical forms, so an organisation pack does not show them.
 //
-//   digest = crypto_generichash(out = 32 bytes, in = CanonicalTermForm(term), key)
+//   digest = crypto_generichash(out = 32 bytes, in = form, key)
 //
-// CanonicalTermForm (engine.h) is the normalised words of the term joined by
-// single spaces: "Projet  Hélios-2" → "projet helios 2". The engine hashes
-// every run of 1..max_words words of a draft the same way (SealedTermList),
-// so a sealed term is found across case, accents and line breaks exactly
-// like a plain term.
+// for the form CanonicalTermForm(term) and each of its CanonicalTermAliases
+// (engine.h). The canonical form is the normalised words of the term joined
+// by single spaces: "Projet  Hélios-2" → "projet helios 2"; the aliases are
+// the words joined ("projethelios2", a hashtag) and a codename without its
+// generic first word ("helios 2"). The engine hashes every run of
+// 1..max_words words of a draft the same way (SealedTermList), so a sealed
+// term is found across case, accents, line breaks and hashtags exactly like
+// a plain term.
 //
 // What sealing hides, honestly: the terms from someone who reads the pack,
 // a backup or a support ticket. It does not hide them from someone who
@@ -19,6 +22,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/json/value.hpp>
 
@@ -36,6 +40,10 @@ inline constexpr int kMaxSealedWords = 8;         // the engine's cap
 // The digest of an already canonical form (bytes). Requires a key of
 // kMinSealingKeyBytes..kMaxSealingKeyBytes; returns "" otherwise.
 std::string SealedDigest(std::string_view key, std::string_view canonical_words);
+
+// The digests a sealed term is found by: of its canonical form (as
+// CanonicalTermForm gives it) and of each of its CanonicalTermAliases.
+std::vector<std::string> SealedDigests(std::string_view key, std::string_view canonical);
 
 // The engine's TermHasher, backed by SealedDigest.
 Engine::TermHasher SodiumTermHasher();
