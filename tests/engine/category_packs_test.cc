@@ -489,6 +489,17 @@ TEST_CASE("competitor: win/loss and rivals' prices learned in deals") {
       "Nuestro principal competidor está perdiendo clientes en Madrid.",
       "Our main competitor is quietly dropping its Austrian integrations.",
       "Our biggest rival quotes €1.10 per booking, we charge €0.80.",
+      // a rival's terms and price moves, learned from buyers and partners
+      "Heard from a wholesaler: a competitor sells its night cream at 14 € to pharmacies.",
+      "Un distributeur nous a dit qu'un concurrent accorde 10 % de remise arrière aux enseignes.",
+      "Laut zwei Händlern gewährt ein Mitbewerber 90 Tage Zahlungsziel.",
+      "Según un distribuidor, un competidor ofrece un 15 % de rappel a las cadenas.",
+      "They charge €3 per parcel on top of the subscription, the buyer told me.",
+      "A rival hiked its renewal prices by 25% this autumn, two customers told us.",
+      "Un concurrent propose 3 mois gratuits aux clients qui partent de chez nous.",
+      "Their reps keep throwing in onboarding for free to close before year end, a prospect told us.",
+      "The incumbent bid 20% under list on both tenders.",
+      "Ein Wettbewerber hat laut einem Kunden die Preise um 12 % erhöht.",
   });
 }
 
@@ -500,6 +511,13 @@ TEST_CASE("competitor: friendly or unrelated rivalry stays quiet") {
       "Kudos to our competitors for pushing the whole industry forward.",
       "We lost to the better team in the five-a-side final.",
       "A competitor's public price list is fair game for analysis.",
+      // our own offers and general pricing advice name the same figures
+      "We give every new customer 15% off their first order, they love it.",
+      "Black Friday: 30% off everything, they won't last long.",
+      "Nous offrons 2 mois gratuits sur tout abonnement annuel.",
+      "Wir bieten allen Neukunden 60 Tage Zahlungsziel.",
+      "Customers rarely compare your plan with a competitor's plan; a 10% discount rarely wins a deal.",
+      "Retailers usually ask brands for a 40% margin, according to the Nielsen report.",
   });
 }
 
@@ -520,6 +538,17 @@ TEST_CASE("pii: contact details and bank data of third parties") {
       "Llamad a Inés al +52 55 1234 5678.",
       "Llamad a Pepe al 91 123 45 67.",
       "Si necesitáis fontanero, Luis es un crack: 633 21 45 98. Decidle que vais de mi parte.",
+      // dates of birth written out, and birthdays
+      "Bienvenida a Lucía, nacida el 4 de mayo de 1991 en Bilbao.",
+      "Alles Gute, lieber Jan (geb. 14.03.1985)!",
+      "Happy birthday to our lead designer Tom (born 3 June 1990)!",
+      "Feliz cumple a Ana, que nació el 07/11/1988.",
+      // a home address given with its postcode, whatever the street is called
+      "Send the cards to her home: Lindenkamp 12, 22049 Hamburg.",
+      "Les cadeaux peuvent être envoyés chez lui : Clos des Vignes 4, 33000 Bordeaux.",
+      // a phone number given beside an e-mail address, or a person to ask for
+      "Si queréis contactarla: lucia.fotos@gmail.com / 611 223 344",
+      "Fragen an Herrn Weber unter 030 2345 6789.",
   });
   CHECK(WarnsOn("Send it to FR76 3000 6000 0112 3456 7890 189 today.", Category::kPii, "FR76"));
 }
@@ -773,6 +802,20 @@ TEST_CASE("the same vocabulary in posts that leak nothing stays quiet") {
       "Our podcast episode on fundraising drops next Monday.",
       "We moved to a bigger office last year and it changed everything.",
       "Spring sale: 20% off all plans until Sunday.",
+      // confidentiality, NDAs and figures as topics, hypotheticals and public news
+      "How do you handle confidential supplier documents in your team?",
+      "Was gilt in eurem Unternehmen eigentlich als vertraulich?",
+      "¿Cómo protegéis la información confidencial de vuestros clientes?",
+      "Hot take: an NDA won't save a weak business model.",
+      "We're hiring a data engineer: hybrid, 30 days off, €1.5k training budget.",
+      "Rechenbeispiel (fiktiv): 5.000 € Budget, ROAS 3 → 15.000 € Umsatz.",
+      "Thought experiment: would you rather pay €4 per order or €1,500 per month?",
+      "Pick accuracy: aim for 99.5% or better.",
+      "We can finally share it publicly: our €10M Series A, as reported today in Les Echos.",
+      "Deux ans après notre arrivée en Belgique (annoncée en 2023), voici ce que nous avons appris.",
+      "Most of our onboarding ideas came from a blog post by a customer-success veteran.",
+      "Statista puts it at roughly 9% of EU beauty sales.",
+      "3 pricing lessons: test bundles before any price change, and anchor at €29.",
   });
 }
 
