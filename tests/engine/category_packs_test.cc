@@ -221,6 +221,13 @@ TEST_CASE("confidential: generic uses of the words stay quiet") {
 
 TEST_CASE("case_study: business figures in many formats") {
   ExpectWarns(Category::kCaseStudy, {
+      // operations and retail metrics
+      "For our client, on-time deliveries rose from 88% to 99%.",
+      "Chez ce client, les délais de livraison ont baissé de 40 %.",
+      "Unser Kunde fährt jetzt 15 % weniger Leerkilometer.",
+      "Sampling with a drugstore chain: basket size up 12%.",
+      "Für einen Kunden haben wir den Ausschuss um 31 % reduziert.",
+      "Board numbers, please keep them internal: Bruttomarge 58 %.",
       "For a sportswear brand we lifted conversion by 23% in eight weeks.",
       "Our client's ROAS went from 3.1 to 5.6 after we rebuilt their feed.",
       // Savings, costs and downtime are a client's figures too.
@@ -318,6 +325,19 @@ TEST_CASE("strategy: non-public plans") {
       "Not announced yet, but we're opening a hub in Singapore in Q2.",
       "We've hired an M&A advisor and will start approaching buyers after the summer.",
       "Heads up team, HQ is moving to Amsterdam next summer.",
+      // business lines closed, work outsourced, talks, price rises, shops
+      "Decided at the board: we're winding down our consulting business by the end of Q3.",
+      "On va arrêter notre activité de conseil d'ici la fin de l'année, décidé en interne.",
+      "Beschlossen: Wir stellen unsere Hardware-Sparte zum Jahresende ein.",
+      "We will outsource our tier-1 support to a partner in Porto from March.",
+      "Vamos a externalizar la logística a partir de septiembre.",
+      "Quietly exploring a merger with a smaller Belgian player.",
+      "Nous négocions un contrat-cadre de trois ans avec un grand distributeur.",
+      "A big retailer wants an exclusive on our new range for Spain.",
+      "Two VCs are in due diligence as we speak.",
+      "Next year's price list: +7% on all subscriptions from February.",
+      "Nuestros precios subirán un +5 % en la gama profesional a partir de abril.",
+      "Plan for next year: open 4 new stores in the north.",
       "Wir werden unsere Preise im April um 10 % anheben.",
       "Nous fermons l'activité marketplace au 31 décembre, l'équipe sera réaffectée.",
       // Offices opened or closed, teams merged, jobs and prices, in any word order.
@@ -390,6 +410,10 @@ TEST_CASE("strategy: generic talk and announced news stay quiet") {
       "Our team merged two years ago and it was the best decision.",
       "We just signed up for the marathon next April!",
       "Our prices are officially the lowest on the market, see for yourself.",
+      "We closed our hardware business years ago and never looked back.",
+      "Outsourcing customer support: 5 tips before you sign.",
+      "Supermarket prices are +9% on last year because of inflation.",
+      "We opened 3 stores in 2021, as announced back then.",
   });
 }
 
@@ -426,6 +450,13 @@ TEST_CASE("prelaunch: product news before the launch") {
       "Our flagship gateway launches at the trade fair next April.",
       "Der Serienstart ist für KW 12 geplant.",
       "En septiembre lanzamos la integración con Shopify.",
+      // launch nouns and holidays, shops and shelves, beta invites
+      "Lancement en Belgique prévu pour Noël.",
+      "Lanzamiento previsto para después de Semana Santa.",
+      "Markteinführung in Österreich im Frühjahr.",
+      "Nuestro nuevo sérum se lanza el 15 de mayo.",
+      "The new shampoo bar will be in stores in September.",
+      "Beta invites for the new scanner go out next week.",
       "Unsere neue Steuerung ist gerade im Feldtest bei zwei Kunden.",
       "We're hitting code freeze on Friday for the big release.",
       "Our design partners already have the beta of the new scheduler.",
