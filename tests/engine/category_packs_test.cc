@@ -534,6 +534,30 @@ TEST_CASE("competitor: win/loss and rivals' prices learned in deals") {
   });
 }
 
+TEST_CASE("competitor: a rival named by the user's competitor list counts as a rival") {
+  auto engine = Engine::Create(Options(), BuiltinPacks(), nullptr);
+  TermList rivals;
+  rivals.name = "competitors";
+  rivals.category = Category::kCompetitor;
+  rivals.terms = {"Velamo", "Parcelwise"};
+  REQUIRE(engine->SetLists("*", std::vector<TermList>{rivals}).ok());
+  auto rules = [&](std::string_view text) {
+    std::set<std::string> ids;
+    auto r = engine->Analyze(text, {});
+    REQUIRE(r.ok());
+    for (const Finding& f : r.value())
+      if (IsWarning(f) && f.rule.rfind("competitor.", 0) == 0) ids.insert(f.rule);
+    return ids;
+  };
+  for (std::string_view text : {"Velamo charges €3 per parcel on top of the licence.",
+                                "Parcelwise gives the big chains a 15% rebate.",
+                                "Velamo a augmenté ses prix de 12 % en janvier."}) {
+    CAPTURE(text);
+    CHECK_FALSE(rules(text).empty());
+    CHECK(Warned(text).count(Category::kCompetitor) == 0);  // no list, no rival
+  }
+}
+
 TEST_CASE("competitor: friendly or unrelated rivalry stays quiet") {
   ExpectQuiet({
       "Competition is good for customers. Respect to everyone building in this space.",

@@ -2,6 +2,8 @@
 // engine's public API with small packs written here.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "draftguard/engine.h"
 #include "draftguard/packs.h"
 
@@ -132,6 +134,92 @@ TEST_CASE("context: require, raise and lower") {
 
   CHECK(Run(*engine, "our public roadmap")[0].severity == Severity::kLow);
   CHECK(Run(*engine, "our roadmap")[0].severity == Severity::kMedium);
+}
+
+TEST_CASE("context: a term of the user's lists of a category, plain or sealed") {
+  // "A rival's price" needs a rival nearby: a name on the user's competitor
+  // list answers, a client name does not, nor a rival too far away.
+  RuleSpec price = Rule("rival_price", "\\d+ ?€ per seat");
+  price.category = Category::kCompetitor;
+  ContextSpec rival;
+  rival.list = Category::kCompetitor;
+  rival.window = 40;
+  price.context = {rival};
+  auto engine = Engine::Create(Options(), std::vector<RulePack>{Pack({price})}, nullptr);
+  TermList competitors;
+  competitors.name = "competitors";
+  competitors.category = Category::kCompetitor;
+  competitors.terms = {"Tablesync"};
+  TermList clients;
+  clients.name = "clients";
+  clients.category = Category::kKeyword;
+  clients.terms = {"Brasserie Lumière"};
+  REQUIRE(engine->SetLists("*", std::vector<TermList>{competitors, clients}).ok());
+
+  auto rules_of = [&](std::string_view text, AnalyzeOptions options = {}) {
+    std::set<std::string> ids;
+    auto r = engine->Analyze(text, options);
+    REQUIRE(r.ok());
+    for (const Finding& f : r.value()) ids.insert(f.rule);
+    return ids;
+  };
+  CHECK(rules_of("Tablesync's reps quote 12 € per seat.").count("t.rival_price") == 1);
+  CHECK(rules_of("Brasserie Lumière pays 12 € per seat.").count("t.rival_price") == 0);
+  CHECK(rules_of("Tablesync is fine. Lorem ipsum dolor sit amet, consectetur: 12 € per seat.")
+            .count("t.rival_price") == 0);
+  // The list's own findings switched off: the name still counts as a rival.
+  AnalyzeOptions rules_only;
+  rules_only.categories = CategorySet::None();
+  rules_only.categories.insert(Category::kCompetitor);
+  competitors.category = Category::kKeyword;
+  REQUIRE(engine->SetLists("*", std::vector<TermList>{competitors}).ok());
+  CHECK(rules_of("Tablesync quotes 12 € per seat.").count("list.competitors") == 1);
+  CHECK(rules_of("Tablesync quotes 12 € per seat.", rules_only) == std::set<std::string>{});
+  competitors.category = Category::kCompetitor;
+  REQUIRE(engine->SetLists("*", std::vector<TermList>{competitors}).ok());
+  AnalyzeOptions no_competitor;
+  no_competitor.categories.erase(Category::kCompetitor);
+  CHECK(rules_of("Tablesync quotes 12 € per seat.", no_competitor).empty());
+  CHECK(rules_of("Tablesync quotes 12 € per seat.", rules_only) ==
+        std::set<std::string>{"list.competitors", "t.rival_price"});
+
+  // Sealed (hashed) organisation lists answer the same way.
+  Engine::TermHasher hasher = [](std::string_view key, std::string_view words) {
+    return std::string(key) + "|" + std::string(words);
+  };
+  SealedTermList sealed;
+  sealed.name = "rivals";
+  sealed.category = Category::kCompetitor;
+  sealed.key = "k";
+  sealed.hashes = {hasher("k", CanonicalTermForm("Tablesync"))};
+  sealed.max_words = 1;
+  auto org = Engine::Create(Options(), std::vector<RulePack>{Pack({price})}, nullptr);
+  REQUIRE(org->SetSealedLists("*", std::vector<SealedTermList>{sealed}, hasher).ok());
+  std::set<std::string> ids;
+  for (const Finding& f : Run(*org, "Tablesync quotes 12 € per seat.")) ids.insert(f.rule);
+  CHECK(ids == std::set<std::string>{"sealed.rivals", "t.rival_price"});
+}
+
+TEST_CASE("a context names a pattern or a list category, exactly one") {
+  auto list = ParseRulePack(
+      R"({"pack":"p","rules":[{"id":"a","category":"competitor","pattern":"x","context":[{"list":"competitor","window":50}]}]})",
+      "p.json");
+  REQUIRE(list.ok());
+  REQUIRE(list.value().rules[0].context.size() == 1);
+  CHECK(list.value().rules[0].context[0].list == Category::kCompetitor);
+  CHECK(list.value().rules[0].context[0].window == 50);
+  auto both = ParseRulePack(
+      R"({"pack":"p","rules":[{"id":"a","category":"pii","pattern":"x","context":[{"pattern":"y","list":"competitor"}]}]})",
+      "p.json");
+  REQUIRE_FALSE(both.ok());
+  CHECK(both.status().message().find("rules[0] (a).context[0]: give either") != std::string::npos);
+  auto neither = ParseRulePack(R"({"pack":"p","rules":[{"id":"a","category":"pii","pattern":"x","context":[{}]}]})",
+                               "p.json");
+  REQUIRE_FALSE(neither.ok());
+  auto unknown = ParseRulePack(
+      R"({"pack":"p","rules":[{"id":"a","category":"pii","pattern":"x","context":[{"list":"rivals"}]}]})", "p.json");
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.status().message().find("rules[0] (a).context[0].list") != std::string::npos);
 }
 
 TEST_CASE("exclusions make a hit benign only nearby") {

@@ -7,13 +7,18 @@
 //    "lexicons": {"metric": ["revenue", "arr", "chiffre d'affaires"]},
 //    "rules": [{"id": "metric_figure", "category": "case_study",
 //               "severity": "medium", "pattern": "{{metric}} (?:of|:) …",
-//               "context": [{"pattern": "…", "effect": "require", "window": 80}],
+//               "context": [{"pattern": "…", "effect": "require", "window": 80},
+//                           {"list": "competitor", "effect": "require"}],
 //               "exclusions": ["annual report"], "exclusion_window": 160,
 //               "message": {"en": "…", "fr": "…"},
 //               "suggestion": {"en": "…", "fr": "…"}}],
 //    "lists": [{"name": "markers", "category": "confidential",
 //               "severity": "high", "terms": ["internal only", "nda"],
 //               "message": {…}, "suggestion": {…}, "exclusions": […]}]}
+//
+// A context gives either a "pattern" or a "list" category: a term of the
+// user's or the organisation's keyword lists of that category nearby (a
+// rival named on the competitor list answers "a rival nearby").
 //
 // "pack", "rules" entries' "id", "category" and "pattern", and lists'
 // "name", "category" and "terms" are required; the rest have the defaults of

@@ -16,6 +16,7 @@
 #define DRAFTGUARD_RULES_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,11 @@ struct ContextSpec {
   // How far to look, in bytes of the normalised view, before the hit's start
   // and after its end.
   int window = 80;
+  // Instead of a pattern: a term of a keyword list of this category within
+  // the window (the user's or the organisation's competitors, clients…), so
+  // a rule can ask for "a rival nearby" and be answered by the names the
+  // user listed. Exactly one of `pattern` and `list` is set.
+  std::optional<Category> list = std::nullopt;
 };
 
 // One regex rule of a pack.

@@ -107,23 +107,28 @@ void DescribeListHit(const List& list, const std::string& term, std::string_view
   f->suggestion = Fill(suggestion.In(language), term, list.name);
 }
 
+// The list hits become findings of the categories switched on, and every
+// one of them, switched on or not, context for the rules (*spans).
 void CollectListHits(const TermLists& lists, std::string_view text, const std::vector<Token>& tokens,
-                     const AnalyzeOptions& options, std::vector<PendingFinding>* out) {
+                     const AnalyzeOptions& options, std::vector<PendingFinding>* out, internal::ListSpans* spans) {
   std::vector<TermLists::Hit> hits;
   lists.Match(text, tokens, &hits);
   for (const TermLists::Hit& h : hits) {
     const TermList& list = lists.list(h.list);
+    (*spans)[static_cast<int>(list.category)].push_back({h.begin, h.end});
     if (options.categories.contains(list.category))
       out->push_back({h.begin, h.end, list.category, list.severity, nullptr, &lists, nullptr, h.list, h.term});
   }
 }
 
 void CollectSealedHits(const SealedLists& lists, std::string_view text, const std::vector<Token>& tokens,
-                       const AnalyzeOptions& options, std::vector<PendingFinding>* out) {
+                       const AnalyzeOptions& options, std::vector<PendingFinding>* out,
+                       internal::ListSpans* spans) {
   std::vector<SealedLists::Hit> hits;
   lists.Match(text, tokens, &hits);
   for (const SealedLists::Hit& h : hits) {
     const SealedTermList& list = lists.list(h.list);
+    (*spans)[static_cast<int>(list.category)].push_back({h.begin, h.end});
     if (options.categories.contains(list.category))
       out->push_back({h.begin, h.end, list.category, list.severity, nullptr, nullptr, &lists, h.list, 0});
   }
@@ -308,24 +313,32 @@ Result<std::vector<Finding>> Engine::Analyze(std::string_view utf8, const Analyz
   } wipe{&view, &tokens};
   std::vector<PendingFinding> pending;
 
-  std::vector<RuleSet::Hit> rule_hits;
-  r.rules->Match(view.text, &rule_hits);
-  for (const RuleSet::Hit& h : rule_hits)
-    if (options.categories.contains(h.rule->category))
-      pending.push_back({h.begin, h.end, h.rule->category, h.severity, h.rule});
-
+  // The lists first: rules may ask for one of their terms nearby. Their
+  // findings still follow the rules' (the merge keeps the first of equals).
   internal::Tokenize(view.text, &tokens);
-  CollectListHits(*r.pack_lists, view.text, tokens, options, &pending);
+  internal::ListSpans list_spans;
+  std::vector<PendingFinding> list_findings;
+  CollectListHits(*r.pack_lists, view.text, tokens, options, &list_findings, &list_spans);
   std::vector<std::string> scopes = ScopesOf(options.domain);
   scopes.push_back("*");
   for (const std::string& scope : scopes) {
     auto it = r.scopes.find(scope);
     if (it == r.scopes.end()) continue;
     if (it->second.plain)
-      CollectListHits(*it->second.plain, view.text, tokens, options, &pending);
+      CollectListHits(*it->second.plain, view.text, tokens, options, &list_findings, &list_spans);
     if (it->second.sealed)
-      CollectSealedHits(*it->second.sealed, view.text, tokens, options, &pending);
+      CollectSealedHits(*it->second.sealed, view.text, tokens, options, &list_findings, &list_spans);
   }
+  for (std::vector<internal::Span>& spans : list_spans)
+    std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+
+  std::vector<RuleSet::Hit> rule_hits;
+  r.rules->Match(view.text, list_spans, &rule_hits);
+  for (const RuleSet::Hit& h : rule_hits)
+    if (options.categories.contains(h.rule->category))
+      pending.push_back({h.begin, h.end, h.rule->category, h.severity, h.rule});
+  pending.insert(pending.end(), list_findings.begin(), list_findings.end());
+
   ToOriginal(view, utf8, &pending);
   std::vector<Finding> findings;
   for (const PendingFinding& p : Merge(std::move(pending))) findings.push_back(Describe(p, r.options.language));

@@ -13,6 +13,29 @@ constexpr size_t kShortAtomBytes = 3;
 
 Severity Raise(Severity s) { return s == Severity::kHigh ? s : static_cast<Severity>(static_cast<int>(s) + 1); }
 
+// Sets (*near)[i] when a term of `terms` (sorted by start) lies wholly inside
+// the neighbourhood of hits[i].
+void MarkNearTerms(std::string_view text, std::span<const Span> hits, int window, std::span<const Span> terms,
+                   std::vector<char>* near) {
+  for (size_t i = 0; i < hits.size(); ++i) {
+    Span around = Neighbourhood(text, hits[i], window);
+    auto it = std::lower_bound(terms.begin(), terms.end(), around.begin,
+                               [](const Span& s, size_t at) { return s.begin < at; });
+    for (; it != terms.end() && it->begin < around.end && !(*near)[i]; ++it)
+      if (it->end <= around.end) (*near)[i] = 1;
+  }
+}
+
+// MarkNear for a context, whichever kind it is.
+void MarkContext(const CompiledRule::Context& c, std::string_view text, std::span<const Span> hits,
+                 const ListSpans& lists, std::vector<char>* near) {
+  if (c.list) {
+    MarkNearTerms(text, hits, c.window, lists[static_cast<int>(*c.list)], near);
+  } else {
+    MarkNear(*c.pattern, text, hits, c.window, near);
+  }
+}
+
 LoadProblem Problem(const RulePack& pack, const std::string& item, const Status& s) {
   return {pack.source.empty() ? pack.name : pack.source, item, s.ToString()};
 }
@@ -49,14 +72,18 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
       bool ok = true;
       for (size_t k = 0; k < spec.context.size() && ok; ++k) {
         const ContextSpec& c = spec.context[k];
+        rule.requires_context |= c.effect == ContextEffect::kRequire;
+        if (c.list) {
+          rule.context.push_back({nullptr, c.list, c.effect, c.window});
+          continue;
+        }
         Result<std::shared_ptr<const RE2>> cre = cache.Compile(c.pattern);
         if (!cre.ok()) {
           report(pack, "rule " + spec.id + " context[" + std::to_string(k) + "]", cre.status());
           ok = false;
           break;
         }
-        rule.requires_context |= c.effect == ContextEffect::kRequire;
-        rule.context.push_back({std::move(cre).value(), c.effect, c.window});
+        rule.context.push_back({std::move(cre).value(), std::nullopt, c.effect, c.window});
       }
       rule.exclusions.window = spec.exclusion_window;
       for (size_t k = 0; k < spec.exclusions.size() && ok; ++k) {
@@ -151,16 +178,17 @@ bool RuleSet::Candidates(std::string_view text, std::vector<int>* rules) const {
   return true;
 }
 
-void RuleSet::Match(std::string_view text, std::vector<Hit>* hits) const {
+void RuleSet::Match(std::string_view text, const ListSpans& lists, std::vector<Hit>* hits) const {
   std::vector<int> candidates;
   if (run_all_ || !Candidates(text, &candidates)) {
-    for (const CompiledRule& rule : rules_) MatchRule(text, rule, hits);
+    for (const CompiledRule& rule : rules_) MatchRule(text, rule, lists, hits);
     return;
   }
-  for (int i : candidates) MatchRule(text, rules_[i], hits);
+  for (int i : candidates) MatchRule(text, rules_[i], lists, hits);
 }
 
-void RuleSet::MatchRule(std::string_view text, const CompiledRule& rule, std::vector<Hit>* hits) const {
+void RuleSet::MatchRule(std::string_view text, const CompiledRule& rule, const ListSpans& lists,
+                        std::vector<Hit>* hits) const {
   std::vector<Span> spans;
   ForEachMatch(*rule.pattern, text, [&](size_t begin, size_t end) {
     while (begin < end && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
@@ -172,7 +200,7 @@ void RuleSet::MatchRule(std::string_view text, const CompiledRule& rule, std::ve
   if (rule.requires_context) {
     std::vector<char> found(spans.size(), 0);
     for (const CompiledRule::Context& c : rule.context)
-      if (c.effect == ContextEffect::kRequire) MarkNear(*c.pattern, text, spans, c.window, &found);
+      if (c.effect == ContextEffect::kRequire) MarkContext(c, text, spans, lists, &found);
     size_t kept = 0;
     for (size_t i = 0; i < spans.size(); ++i)
       if (found[i]) spans[kept++] = spans[i];
@@ -183,7 +211,7 @@ void RuleSet::MatchRule(std::string_view text, const CompiledRule& rule, std::ve
   for (const CompiledRule::Context& c : rule.context) {
     if (c.effect == ContextEffect::kRequire) continue;
     std::vector<char> near(spans.size(), 0);
-    MarkNear(*c.pattern, text, spans, c.window, &near);
+    MarkContext(c, text, spans, lists, &near);
     for (size_t i = 0; i < spans.size(); ++i) {
       if (!near[i]) continue;
       if (c.effect == ContextEffect::kRaise) {

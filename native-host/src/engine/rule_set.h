@@ -24,7 +24,9 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <array>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -41,7 +43,8 @@ struct CompiledRule {
   Severity severity;
   const RE2* pattern;  // owned by the RuleSet's filter
   struct Context {
-    std::shared_ptr<const RE2> pattern;
+    std::shared_ptr<const RE2> pattern;  // null for a list context
+    std::optional<Category> list;
     ContextEffect effect;
     int window;
   };
@@ -51,6 +54,11 @@ struct CompiledRule {
   LocalizedText message;
   LocalizedText suggestion;
 };
+
+// Where the keyword lists' terms were found in the normalised text, by
+// category, each sorted by start: what a context naming a list category
+// (ContextSpec::list) looks for.
+using ListSpans = std::array<std::vector<Span>, kCategoryCount>;
 
 class RuleSet {
  public:
@@ -72,9 +80,10 @@ class RuleSet {
                                           const Limits& limits, std::vector<LoadProblem>* problems);
 
   // Appends the hits in the normalised text that survive their contexts and
-  // exclusions. If the prefilter's sets run out of memory, every rule runs:
-  // slower, the same hits.
-  void Match(std::string_view normalized, std::vector<Hit>* hits) const;
+  // exclusions; `lists` answers the contexts that name a list category. If
+  // the prefilter's sets run out of memory, every rule runs: slower, the
+  // same hits.
+  void Match(std::string_view normalized, const ListSpans& lists, std::vector<Hit>* hits) const;
 
   size_t size() const { return rules_.size(); }
 
@@ -97,7 +106,8 @@ class RuleSet {
   // `text`; false when a set ran out of memory.
   bool Candidates(std::string_view text, std::vector<int>* rules) const;
 
-  void MatchRule(std::string_view text, const CompiledRule& rule, std::vector<Hit>* hits) const;
+  void MatchRule(std::string_view text, const CompiledRule& rule, const ListSpans& lists,
+                 std::vector<Hit>* hits) const;
 
   std::vector<CompiledRule> rules_;
   // Atoms shorter than 3 bytes ("ga", a digit) would be found in nearly

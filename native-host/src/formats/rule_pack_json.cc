@@ -60,10 +60,18 @@ Result<RuleSpec> ParseRule(const boost::json::value& v, const std::string& path)
     for (size_t i = 0; i < c->get_array().size(); ++i) {
       std::string ipath = jf::Index(cpath, i);
       DG_TRY(co, ObjectAt(c->get_array()[i], ipath));
-      if (Status s = OnlyKnownFields(*co, {"pattern", "effect", "window"}, ipath); !s.ok()) return s;
+      if (Status s = OnlyKnownFields(*co, {"pattern", "list", "effect", "window"}, ipath); !s.ok()) return s;
       ContextSpec spec;
-      DG_TRY(cp, jf::String(*co, "pattern", ipath, true));
-      spec.pattern = *cp;
+      DG_TRY(cp, jf::String(*co, "pattern", ipath, false));
+      DG_TRY(cl, jf::String(*co, "list", ipath, false));
+      if (cp.has_value() == cl.has_value())
+        return Status(ErrorCode::kInvalidArgument,
+                      ipath + ": give either \"pattern\" (a regex) or \"list\" (a list category), not both");
+      if (cp) spec.pattern = *cp;
+      if (cl) {
+        spec.list = ParseCategory(*cl);
+        if (!spec.list) return jf::WrongType(jf::Join(ipath, "list"), "a category name (\"competitor\", \"keyword\", …)");
+      }
       DG_TRY(effect, jf::String(*co, "effect", ipath, false));
       if (!effect || *effect == "require") spec.effect = ContextEffect::kRequire;
       else if (*effect == "raise") spec.effect = ContextEffect::kRaise;
