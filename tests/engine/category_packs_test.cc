@@ -173,6 +173,10 @@ TEST_CASE("confidential: explicit markers in four languages") {
       "Die neuen Konditionen sind noch nicht offiziell.",
       "Not for public sharing: our Q3 pipeline.",
       "Bitte Stillschweigen bis zur Pressemitteilung.",
+      "Que no salga de aquí: cambiamos de proveedor en enero.",
+      "Infos internes, à ne pas relayer.",
+      "New pricing lands in March. Don't spread the word yet.",
+      "Nur für euch, nicht öffentlich: wir ziehen um.",
       "No lo compartáis con nadie todavía.",
       "Slides from the kickoff, en interne seulement : quota T1 à 2 M€.",
       "Recap of the offsite #internalonly : we close Porto in June.",
@@ -338,6 +342,19 @@ TEST_CASE("strategy: non-public plans") {
       "Next year's price list: +7% on all subscriptions from February.",
       "Nuestros precios subirán un +5 % en la gama profesional a partir de abril.",
       "Plan for next year: open 4 new stores in the north.",
+      "Nouvelle grille tarifaire au 1er mars : +8 % sur les forfaits.",
+      "Décidé ce matin : on arrête l'activité événementielle d'ici fin septembre.",
+      "We've decided to close the Leeds warehouse at the end of Q3.",
+      "Intern beschlossen: das Hamburger Büro wird im Sommer verkleinert.",
+      "We were approached by a larger rival about an acquisition.",
+      "Wir sind in Gesprächen mit einem Wiener Softwarehaus über eine Übernahme.",
+      "Ein Konzern will uns als exklusiven Partner für Europa.",
+      "From April our plans move from per-seat to usage-based billing; customers don't know yet.",
+      "Objectif interne pour 2026 : 40 % de croissance.",
+      "Our hiring plan for next year: 20 engineers and 5 sales reps.",
+      "We're going direct in Spain from September.",
+      "On prépare l'ouverture d'une filiale au Portugal pour début 2026.",
+      "Die Regionen West und Ost werden ab Januar zusammengelegt.",
       "Wir werden unsere Preise im April um 10 % anheben.",
       "Nous fermons l'activité marketplace au 31 décembre, l'équipe sera réaffectée.",
       // Offices opened or closed, teams merged, jobs and prices, in any word order.
@@ -457,6 +474,14 @@ TEST_CASE("prelaunch: product news before the launch") {
       "Nuestro nuevo sérum se lanza el 15 de mayo.",
       "The new shampoo bar will be in stores in September.",
       "Beta invites for the new scanner go out next week.",
+      "Notre nouvelle appli, qui sort le 4 mars, change tout.",
+      "The new gateway is two weeks from beta.",
+      "Mass production of the new sensor starts in week 12.",
+      "Le nouveau capteur sera commercialisé en avril.",
+      "Our new app hits TestFlight next week.",
+      "The new module goes into pilot at three customers in May.",
+      "First customer demo planned for 12 March.",
+      "Ab 1. Mai testen zwei Kunden die neue Funktion.",
       "Unsere neue Steuerung ist gerade im Feldtest bei zwei Kunden.",
       "We're hitting code freeze on Friday for the big release.",
       "Our design partners already have the beta of the new scheduler.",
@@ -531,6 +556,10 @@ TEST_CASE("competitor: win/loss and rivals' prices learned in deals") {
       "Their reps keep throwing in onboarding for free to close before year end, a prospect told us.",
       "The incumbent bid 20% under list on both tenders.",
       "Ein Wettbewerber hat laut einem Kunden die Preise um 12 % erhöht.",
+      "The other agency came in at €3,900 a month, we were at €5,000.",
+      "Ihr Tagessatz lag laut Einkauf bei 1.200 €.",
+      "Of the 12 tenders we lost, 7 went to the same Dutch rival.",
+      "A rival is discounting its hardware by 50% to win logos, two buyers told us.",
   });
 }
 
@@ -558,6 +587,27 @@ TEST_CASE("competitor: a rival named by the user's competitor list counts as a r
   }
 }
 
+TEST_CASE("a codename or a client on the user's lists is what launches or what a figure is about") {
+  auto engine = Engine::Create(Options(), BuiltinPacks(), nullptr);
+  TermList mine;
+  mine.name = "codenames_and_clients";
+  mine.category = Category::kKeyword;
+  mine.terms = {"Nightjar", "Maison Ferrand"};
+  REQUIRE(engine->SetLists("*", std::vector<TermList>{mine}).ok());
+  auto warned = [&](std::string_view text) {
+    std::set<Category> out;
+    auto r = engine->Analyze(text, {});
+    REQUIRE(r.ok());
+    for (const Finding& f : r.value())
+      if (IsWarning(f)) out.insert(f.category);
+    return out;
+  };
+  CHECK(warned("Nightjar llega a Francia en octubre.").count(Category::kPrelaunch) == 1);
+  CHECK(Warned("Nightjar llega a Francia en octubre.").count(Category::kPrelaunch) == 0);
+  CHECK(warned("Maison Ferrand : pertes réduites de 27 % en six mois.").count(Category::kCaseStudy) == 1);
+  CHECK(Warned("Maison Ferrand : pertes réduites de 27 % en six mois.").count(Category::kCaseStudy) == 0);
+}
+
 TEST_CASE("competitor: friendly or unrelated rivalry stays quiet") {
   ExpectQuiet({
       "Competition is good for customers. Respect to everyone building in this space.",
@@ -573,6 +623,7 @@ TEST_CASE("competitor: friendly or unrelated rivalry stays quiet") {
       "Wir bieten allen Neukunden 60 Tage Zahlungsziel.",
       "Customers rarely compare your plan with a competitor's plan; a 10% discount rarely wins a deal.",
       "Retailers usually ask brands for a 40% margin, according to the Nielsen report.",
+      "If a competitor offers your customer 40% off, what do you do? (numbers purely illustrative)",
   });
 }
 
@@ -871,6 +922,15 @@ TEST_CASE("the same vocabulary in posts that leak nothing stays quiet") {
       "Most of our onboarding ideas came from a blog post by a customer-success veteran.",
       "Statista puts it at roughly 9% of EU beauty sales.",
       "3 pricing lessons: test bundles before any price change, and anchor at €29.",
+      "Our office will be closed 24–26 December. Happy holidays!",
+      "Unpopular opinion: most dashboards hide 90% of what matters for ROAS.",
+      "Que penser des agences qui promettent un ROAS de 10 ?",
+      "Nous ouvrons officiellement notre bureau de Nantes ce lundi ! Communiqué de presse en lien.",
+      "On recrute ! Commercial à Lille, CDI, 45–55 k€ + variable.",
+      "Back-of-the-envelope: if a line loses €10k per hour of downtime, 5 hours cost €50k.",
+      "What is an embargo? A short guide for junior PR people.",
+      "Un NDA n'a jamais protégé une mauvaise idée.",
+      "5 conseils pour une campagne réussie : un budget de retargeting, des tests A/B.",
   });
 }
 
