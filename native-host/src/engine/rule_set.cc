@@ -1,6 +1,7 @@
 #include "engine/rule_set.h"
 
 #include <algorithm>
+#include <future>
 
 namespace draftguard::internal {
 namespace {
@@ -40,21 +41,63 @@ LoadProblem Problem(const RulePack& pack, const std::string& item, const Status&
   return {pack.source.empty() ? pack.name : pack.source, item, s.ToString()};
 }
 
+// Compiles into *cache every context and exclusion pattern of `packs`, and
+// each rule's exclusions joined (as RuleSet::Compile will ask for them).
+// Patterns that do not compile are left for Compile to report.
+void WarmCache(std::span<const RulePack> packs, PatternCache* cache) {
+  for (const RulePack& pack : packs) {
+    for (const RuleSpec& spec : pack.rules) {
+      for (const ContextSpec& c : spec.context)
+        if (!c.list) (void)cache->Compile(c.pattern);
+      NearbyPatterns exclusions;
+      for (const std::string& e : spec.exclusions) {
+        Result<std::shared_ptr<const RE2>> re = cache->Compile(e);
+        if (re.ok()) exclusions.patterns.push_back(std::move(re).value());
+      }
+      if (exclusions.patterns.size() == spec.exclusions.size()) exclusions.Combine(cache);
+    }
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const Lexicons& lexicons,
                                           const Limits& limits, std::vector<LoadProblem>* problems) {
   const int64_t rule_max_mem = limits.rule_max_mem;
   std::unique_ptr<RuleSet> set(new RuleSet());
+  // Design decision: compiling the packs is most of a host's cold start.
+  // The rules' own patterns feed the prefilter and its set of atoms, one
+  // after the other; their context and exclusion patterns do not depend on
+  // those, so a second thread compiles them meanwhile (the machines have
+  // two cores). The rules are then put together in order from both.
   PatternCache cache(lexicons, rule_max_mem);
+  std::future<void> warm = std::async(std::launch::async, [&] { WarmCache(packs, &cache); });
+  std::vector<Result<int>> filter_ids;
+  for (const RulePack& pack : packs)
+    for (const RuleSpec& spec : pack.rules) filter_ids.push_back(set->AddToFilter(spec.pattern, lexicons, rule_max_mem));
+  // Atoms this short (see kShortAtomBytes) filter nothing: function words and
+  // word pieces ("the", "our", "ing", "de ") are in nearly every draft.
+  std::vector<int> short_atoms;
+  bool fits = true;
+  if (set->filter_.NumRegexps() > 0) {  // FilteredRE2 must not be compiled empty
+    std::vector<std::string> atoms;
+    set->filter_.Compile(&atoms);
+    for (size_t i = 0; i < atoms.size(); ++i)
+      if (atoms[i].size() <= kShortAtomBytes) short_atoms.push_back(static_cast<int>(i));
+    for (std::string& atom : atoms) atom = RE2::QuoteMeta(atom);
+    fits = CompileSet(atoms, limits.set_max_mem, &set->atoms_);
+  }
+  warm.get();
+
   auto report = [&](const RulePack& pack, const std::string& item, const Status& s) {
     if (problems) problems->push_back(Problem(pack, item, s));
   };
+  size_t next = 0;
   for (const RulePack& pack : packs) {
     for (const RuleSpec& spec : pack.rules) {
+      const Result<int>& filter_id = filter_ids[next++];
       std::string id = pack.name + "." + spec.id;
       CompiledRule rule{id, spec.category, spec.severity, nullptr, {}, false, {}, spec.message, spec.suggestion};
-      Result<int> filter_id = set->AddToFilter(spec.pattern, lexicons, rule_max_mem);
       if (!filter_id.ok()) {
         report(pack, "rule " + spec.id, filter_id.status());
         continue;
@@ -101,16 +144,10 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
       set->rules_.push_back(std::move(rule));
     }
   }
-  if (set->rules_.empty()) return set;  // FilteredRE2 must not be compiled empty
-  std::vector<std::string> atoms;
-  set->filter_.Compile(&atoms);
-  // The rules that pass the filter on short atoms alone: function words and
-  // word pieces ("the", "our", "ing", "de ") are in nearly every draft, so
-  // for these rules the filter filters nothing. Rules without atoms pass
+  if (set->rules_.empty()) return set;
+  // The rules that pass the filter on short atoms alone: for these the
+  // filter filters nothing, so a set verifies them. Rules without atoms pass
   // on any atoms at all.
-  std::vector<int> short_atoms;
-  for (size_t i = 0; i < atoms.size(); ++i)
-    if (atoms[i].size() <= kShortAtomBytes) short_atoms.push_back(static_cast<int>(i));
   std::vector<int> passing;
   set->filter_.AllPotentials(short_atoms, &passing);
   std::sort(passing.begin(), passing.end());
@@ -120,9 +157,7 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
     set->verified_.push_back(id);
     verified_patterns.push_back(set->filter_.GetRE2(id).pattern());
   }
-  for (std::string& atom : atoms) atom = RE2::QuoteMeta(atom);
-  bool fits = CompileSet(atoms, limits.set_max_mem, &set->atoms_) &&
-              CompileSet(verified_patterns, limits.set_max_mem, &set->verified_set_);
+  fits = fits && CompileSet(verified_patterns, limits.set_max_mem, &set->verified_set_);
   if (!fits) {
     // Keep the rules usable: every one then runs on every draft.
     set->run_all_ = true;
