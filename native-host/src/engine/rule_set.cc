@@ -12,6 +12,28 @@ namespace {
 // more on new drafts than it saves.
 constexpr size_t kShortAtomBytes = 3;
 
+// Ordinary posts in the four languages, as the normaliser writes them
+// (lowercase, no accents), with nothing in them to warn about. A rule that
+// the filter passes on this text is passed on nearly every draft: its
+// atoms are everyday words ("launch", "customers", "new", "date"), so a
+// set verifies it instead (see ordinary_words_). Measured on the benchmark
+// corpus (5 runs each way): p50 and p99 about 5 % lower, first sight
+// unchanged. The text is ordinary prose, not the benchmark's words.
+constexpr std::string_view kOrdinaryProse =
+    "thanks to our customers, partners and the whole team for a great year. we are proud of what we "
+    "built together and we learned a lot along the way. the launch of our new website was a lot of "
+    "fun, and the date of our next meetup is on the events page. if you want to take part, send me a "
+    "message. don't forget to share your own lessons: no one gets it right the first time. we moved "
+    "into a bigger office, our clients and users keep us honest, and new people join the team every "
+    "month. "
+    "merci a nos clients et a toute l'equipe pour cette belle annee. nous sommes fiers du chemin "
+    "parcouru et de notre nouveau site. le lancement de la saison est toujours un moment fort, ne "
+    "pas oublier de partager vos retours. la date du prochain afterwork sera bientot annoncee. "
+    "danke an unsere kunden und an das ganze team fur dieses jahr. wir freuen uns auf die neue saison "
+    "und auf viele gesprache, das datum fur das nachste treffen folgt. "
+    "gracias a nuestros clientes y a todo el equipo por este ano. estamos orgullosos del nuevo "
+    "lanzamiento y de lo que hemos aprendido, la fecha del proximo encuentro la compartimos pronto.";
+
 Severity Raise(Severity s) { return s == Severity::kHigh ? s : static_cast<Severity>(static_cast<int>(s) + 1); }
 
 // Sets (*near)[i] when a term of `terms` (sorted by start) lies wholly inside
@@ -150,14 +172,16 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
   // on any atoms at all.
   std::vector<int> passing;
   set->filter_.AllPotentials(short_atoms, &passing);
-  std::sort(passing.begin(), passing.end());
-  std::vector<std::string> verified_patterns;
-  for (int id : passing) {
-    if (set->rule_of_filter_id_[id] < 0) continue;
-    set->verified_.push_back(id);
-    verified_patterns.push_back(set->filter_.GetRE2(id).pattern());
+  fits = fits && set->Verified(passing, {}, limits.set_max_mem, &set->short_atoms_);
+  // Then the rules the filter passes on ordinary prose.
+  std::vector<int> in_prose;
+  if (set->atoms_) {
+    std::vector<int> atoms;
+    RE2::Set::ErrorInfo info;
+    if (set->atoms_->Match(kOrdinaryProse, &atoms, &info) || info.kind == RE2::Set::kNoError)
+      set->filter_.AllPotentials(atoms, &in_prose);
   }
-  fits = fits && CompileSet(verified_patterns, limits.set_max_mem, &set->verified_set_);
+  fits = fits && set->Verified(in_prose, set->short_atoms_.ids, limits.set_max_mem, &set->ordinary_words_);
   if (!fits) {
     // Keep the rules usable: every one then runs on every draft.
     set->run_all_ = true;
@@ -182,6 +206,18 @@ Result<int> RuleSet::AddToFilter(std::string_view pattern, const Lexicons& lexic
   return id;
 }
 
+bool RuleSet::Verified(std::vector<int> filter_ids, const std::vector<int>& taken, int64_t max_mem,
+                       VerifyingSet* out) const {
+  std::sort(filter_ids.begin(), filter_ids.end());
+  std::vector<std::string> patterns;
+  for (int id : filter_ids) {
+    if (rule_of_filter_id_[id] < 0 || std::binary_search(taken.begin(), taken.end(), id)) continue;
+    out->ids.push_back(id);
+    patterns.push_back(filter_.GetRE2(id).pattern());
+  }
+  return CompileSet(patterns, max_mem, &out->set);
+}
+
 bool RuleSet::CompileSet(const std::vector<std::string>& patterns, int64_t max_mem,
                          std::unique_ptr<RE2::Set>* set) {
   if (patterns.empty()) return true;
@@ -193,21 +229,27 @@ bool RuleSet::CompileSet(const std::vector<std::string>& patterns, int64_t max_m
   return true;
 }
 
+bool RuleSet::VerifyingSet::Verify(std::string_view text, std::vector<int>* candidates) const {
+  if (!set) return true;
+  RE2::Set::ErrorInfo info;
+  std::vector<int> matched;
+  if (!set->Match(text, &matched, &info) && info.kind != RE2::Set::kNoError) return false;
+  std::vector<int> kept;
+  std::set_difference(candidates->begin(), candidates->end(), ids.begin(), ids.end(), std::back_inserter(kept));
+  for (int m : matched) kept.push_back(ids[m]);
+  std::sort(kept.begin(), kept.end());
+  *candidates = std::move(kept);
+  return true;
+}
+
 bool RuleSet::Candidates(std::string_view text, std::vector<int>* rules) const {
   RE2::Set::ErrorInfo info;
   std::vector<int> atoms;
   if (atoms_ && !atoms_->Match(text, &atoms, &info) && info.kind != RE2::Set::kNoError) return false;
-  std::vector<int> verified_matched;
-  if (verified_set_ && !verified_set_->Match(text, &verified_matched, &info) && info.kind != RE2::Set::kNoError)
-    return false;
-  // Of the rules the set verifies, keep only those that matched.
-  std::vector<int> potential, ids;
-  filter_.AllPotentials(atoms, &potential);
-  std::sort(potential.begin(), potential.end());
-  std::set_difference(potential.begin(), potential.end(), verified_.begin(), verified_.end(),
-                      std::back_inserter(ids));
-  for (int m : verified_matched) ids.push_back(verified_[m]);
+  std::vector<int> ids;
+  filter_.AllPotentials(atoms, &ids);
   std::sort(ids.begin(), ids.end());
+  if (!short_atoms_.Verify(text, &ids) || !ordinary_words_.Verify(text, &ids)) return false;
   for (int id : ids)
     if (int rule = rule_of_filter_id_[id]; rule >= 0) rules->push_back(rule);
   return true;

@@ -90,12 +90,27 @@ class RuleSet {
  private:
   RuleSet() = default;
 
+  // Rules the filter would pass on nearly every draft, each verified
+  // instead by an RE2::Set that says which of them match.
+  struct VerifyingSet {
+    std::vector<int> ids;  // filter ids, sorted
+    std::unique_ptr<RE2::Set> set;
+    // Replaces, in the sorted *candidates, this set's rules by those that match
+    // `text`; false when the set ran out of memory.
+    bool Verify(std::string_view text, std::vector<int>* candidates) const;
+  };
+
   // Compiles a rule's pattern into the filter, which keeps it: the rule
   // then matches with the filter's RE2 (a second copy of every pattern cost
   // a tenth of the packs' compile time). Returns its filter id, or the error
   // CompilePattern words. A pattern RE2 compiles but CheckPattern refuses
   // stays in the filter, belonging to no rule.
   Result<int> AddToFilter(std::string_view pattern, const Lexicons& lexicons, int64_t max_mem);
+
+  // Fills *out with the rules of `filter_ids` not in `taken` (sorted) and
+  // their set; false when it does not fit in max_mem.
+  bool Verified(std::vector<int> filter_ids, const std::vector<int>& taken, int64_t max_mem,
+                VerifyingSet* out) const;
 
   // Compiles `patterns` into *set (left null when there are none); false
   // when they do not fit in max_mem.
@@ -116,12 +131,14 @@ class RuleSet {
   re2::FilteredRE2 filter_{3};
   std::vector<int> rule_of_filter_id_;  // index in rules_, or -1 for a refused pattern
   std::unique_ptr<RE2::Set> atoms_;  // the filter's atoms, as literals
-  // Rules the filter would pass on nearly every draft (no atoms: phone
-  // numbers, figures; or only 3-byte ones: "the", "our") would each scan
-  // every draft: one RE2::Set of just these says which match. A third of
-  // the rules, so a DFA with far fewer states than one of all of them.
-  std::vector<int> verified_;  // filter ids, sorted
-  std::unique_ptr<RE2::Set> verified_set_;
+  // Rules without atoms (phone numbers, figures) or with only 3-byte ones
+  // ("the", "our"): a third of the rules, so a DFA with far fewer states
+  // than one of all of them.
+  VerifyingSet short_atoms_;
+  // Rules whose atoms ordinary prose is full of ("launch", "customers",
+  // "new", "date"): each would otherwise scan nearly every draft in full to
+  // find nothing. A separate set, so neither DFA grows the other's states.
+  VerifyingSet ordinary_words_;
   bool run_all_ = false;  // a set did not fit in memory
 };
 
