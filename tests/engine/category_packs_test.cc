@@ -583,43 +583,49 @@ TEST_CASE("competitor: win/loss and rivals' prices learned in deals") {
   });
 }
 
-TEST_CASE("competitor: a rival named by the user's competitor list counts as a rival") {
+namespace {
+
+// The built-in packs with one keyword list of the user's.
+std::unique_ptr<Engine> EngineWithList(Category category, std::vector<std::string> terms) {
   auto engine = Engine::Create(Options(), BuiltinPacks(), nullptr);
-  TermList rivals;
-  rivals.name = "competitors";
-  rivals.category = Category::kCompetitor;
-  rivals.terms = {"Velamo", "Parcelwise"};
-  REQUIRE(engine->SetLists("*", std::vector<TermList>{rivals}).ok());
-  auto rules = [&](std::string_view text) {
-    std::set<std::string> ids;
-    auto r = engine->Analyze(text, {});
-    REQUIRE(r.ok());
-    for (const Finding& f : r.value())
-      if (IsWarning(f) && f.rule.rfind("competitor.", 0) == 0) ids.insert(f.rule);
-    return ids;
-  };
+  TermList list;
+  list.name = "mine";
+  list.category = category;
+  list.terms = std::move(terms);
+  REQUIRE(engine->SetLists("*", std::vector<TermList>{list}).ok());
+  return engine;
+}
+
+// The warnings (medium or high) `engine` gives on `text`.
+std::vector<Finding> WarningsOf(const Engine& engine, std::string_view text) {
+  auto r = engine.Analyze(text, {});
+  REQUIRE(r.ok());
+  std::vector<Finding> out;
+  for (const Finding& f : r.value())
+    if (IsWarning(f)) out.push_back(f);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("competitor: a rival named by the user's competitor list counts as a rival") {
+  auto engine = EngineWithList(Category::kCompetitor, {"Velamo", "Parcelwise"});
   for (std::string_view text : {"Velamo charges €3 per parcel on top of the licence.",
                                 "Parcelwise gives the big chains a 15% rebate.",
                                 "Velamo a augmenté ses prix de 12 % en janvier."}) {
     CAPTURE(text);
-    CHECK_FALSE(rules(text).empty());
+    bool rule_fired = false;
+    for (const Finding& f : WarningsOf(*engine, text)) rule_fired |= f.rule.rfind("competitor.", 0) == 0;
+    CHECK(rule_fired);
     CHECK(Warned(text).count(Category::kCompetitor) == 0);  // no list, no rival
   }
 }
 
 TEST_CASE("a codename or a client on the user's lists is what launches or what a figure is about") {
-  auto engine = Engine::Create(Options(), BuiltinPacks(), nullptr);
-  TermList mine;
-  mine.name = "codenames_and_clients";
-  mine.category = Category::kKeyword;
-  mine.terms = {"Nightjar", "Maison Ferrand"};
-  REQUIRE(engine->SetLists("*", std::vector<TermList>{mine}).ok());
+  auto engine = EngineWithList(Category::kKeyword, {"Nightjar", "Maison Ferrand"});
   auto warned = [&](std::string_view text) {
     std::set<Category> out;
-    auto r = engine->Analyze(text, {});
-    REQUIRE(r.ok());
-    for (const Finding& f : r.value())
-      if (IsWarning(f)) out.insert(f.category);
+    for (const Finding& f : WarningsOf(*engine, text)) out.insert(f.category);
     return out;
   };
   CHECK(warned("Nightjar llega a Francia en octubre.").count(Category::kPrelaunch) == 1);
