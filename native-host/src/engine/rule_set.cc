@@ -96,7 +96,8 @@ std::unique_ptr<RuleSet> RuleSet::Compile(std::span<const RulePack> packs, const
   std::future<void> warm = std::async(std::launch::async, [&] { WarmCache(packs, &cache); });
   std::vector<Result<int>> filter_ids;
   for (const RulePack& pack : packs)
-    for (const RuleSpec& spec : pack.rules) filter_ids.push_back(set->AddToFilter(spec.pattern, lexicons, rule_max_mem));
+    for (const RuleSpec& spec : pack.rules)
+      filter_ids.push_back(set->AddToFilter(spec.pattern, lexicons, rule_max_mem));
   // Atoms this short (see kShortAtomBytes) filter nothing: function words and
   // word pieces ("the", "our", "ing", "de ") are in nearly every draft.
   std::vector<int> short_atoms;

@@ -70,7 +70,8 @@ Result<RuleSpec> ParseRule(const boost::json::value& v, const std::string& path)
       if (cp) spec.pattern = *cp;
       if (cl) {
         spec.list = ParseCategory(*cl);
-        if (!spec.list) return jf::WrongType(jf::Join(ipath, "list"), "a category name (\"competitor\", \"keyword\", …)");
+        if (!spec.list)
+          return jf::WrongType(jf::Join(ipath, "list"), "a category name (\"competitor\", \"keyword\", …)");
       }
       DG_TRY(effect, jf::String(*co, "effect", ipath, false));
       if (!effect || *effect == "require") spec.effect = ContextEffect::kRequire;
