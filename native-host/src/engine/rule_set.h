@@ -3,10 +3,12 @@
 // Design decision: RE2's FilteredRE2 reduces every rule to the literal
 // strings ("atoms") that any match must contain, in an AND/OR tree. One
 // RE2::Set of those literals scans a draft once; the rules that this would
-// not filter (no atoms, or only short ones found in any text) go into a
-// second, smaller RE2::Set. Only the rules that pass then run their own
-// RE2 for positions, and context and exclusion patterns only look at the few
-// bytes around each hit.
+// not filter (no atoms, or only short ones found in any text; or atoms that
+// everyday prose is full of) go into two smaller RE2::Sets that say which of
+// them match. Only the rules that pass then run their own RE2 for
+// positions, and context and exclusion patterns (or, for a context naming a
+// list category, the user's list terms) only look at the few bytes around
+// each hit.
 //
 // Why not one RE2::Set of all the rules: its DFA tracks every rule at once
 // (word boundaries, digits, gaps), so its states multiply. A draft unlike
