@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <type_traits>
 
 #include "engine/normalizer.h"
 #include "engine/rule_set.h"
@@ -107,30 +108,27 @@ void DescribeListHit(const List& list, const std::string& term, std::string_view
   f->suggestion = Fill(suggestion.In(language), term, list.name);
 }
 
-// The list hits become findings of the categories switched on, and every
-// one of them, switched on or not, context for the rules (*spans).
-void CollectListHits(const TermLists& lists, std::string_view text, const std::vector<Token>& tokens,
+// The hits of plain or sealed lists become findings of the categories
+// switched on, and every one of them, switched on or not, context for the
+// rules (*spans).
+template <typename Lists>
+void CollectListHits(const Lists& lists, std::string_view text, const std::vector<Token>& tokens,
                      const AnalyzeOptions& options, std::vector<PendingFinding>* out, internal::ListSpans* spans) {
-  std::vector<TermLists::Hit> hits;
+  std::vector<typename Lists::Hit> hits;
   lists.Match(text, tokens, &hits);
-  for (const TermLists::Hit& h : hits) {
-    const TermList& list = lists.list(h.list);
+  for (const typename Lists::Hit& h : hits) {
+    const auto& list = lists.list(h.list);
     (*spans)[static_cast<int>(list.category)].push_back({h.begin, h.end});
-    if (options.categories.contains(list.category))
-      out->push_back({h.begin, h.end, list.category, list.severity, nullptr, &lists, nullptr, h.list, h.term});
-  }
-}
-
-void CollectSealedHits(const SealedLists& lists, std::string_view text, const std::vector<Token>& tokens,
-                       const AnalyzeOptions& options, std::vector<PendingFinding>* out,
-                       internal::ListSpans* spans) {
-  std::vector<SealedLists::Hit> hits;
-  lists.Match(text, tokens, &hits);
-  for (const SealedLists::Hit& h : hits) {
-    const SealedTermList& list = lists.list(h.list);
-    (*spans)[static_cast<int>(list.category)].push_back({h.begin, h.end});
-    if (options.categories.contains(list.category))
-      out->push_back({h.begin, h.end, list.category, list.severity, nullptr, nullptr, &lists, h.list, 0});
+    if (!options.categories.contains(list.category)) continue;
+    PendingFinding p{h.begin, h.end, list.category, list.severity};
+    p.list = h.list;
+    if constexpr (std::is_same_v<Lists, TermLists>) {
+      p.terms = &lists;
+      p.term = h.term;
+    } else {
+      p.sealed = &lists;
+    }
+    out->push_back(p);
   }
 }
 
@@ -327,7 +325,7 @@ Result<std::vector<Finding>> Engine::Analyze(std::string_view utf8, const Analyz
     if (it->second.plain)
       CollectListHits(*it->second.plain, view.text, tokens, options, &list_findings, &list_spans);
     if (it->second.sealed)
-      CollectSealedHits(*it->second.sealed, view.text, tokens, options, &list_findings, &list_spans);
+      CollectListHits(*it->second.sealed, view.text, tokens, options, &list_findings, &list_spans);
   }
   for (std::vector<internal::Span>& spans : list_spans)
     std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
